@@ -1,0 +1,22 @@
+package club.questmaster.platform.messaging;
+
+/** CloudEvents 1.0 Kafka binding, binary mode: the attributes travel as these record headers. */
+public final class CloudEvents {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final String JSON = "application/json";
+
+    public static final String GAMES_SOURCE = "/questmaster/games-service";
+    public static final String USERS_SOURCE = "/questmaster/users-service";
+
+    private CloudEvents() {
+    }
+}

@@ -1,0 +1,154 @@
+package club.questmaster.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import club.questmaster.platform.messaging.UserEventData;
+import club.questmaster.platform.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of contract §1 that every service must keep, run against the service's real PostgreSQL and Kafka:
+ * readiness (database and broker), metrics, OpenAPI, problem+json errors, token verification (forged tokens of
+ * every kind refused), the body limit, CORS, and the ban of a user reaching the service through Kafka.
+ *
+ * <p>Each service has one {@code @QuarkusTest} subclass.
+ */
+public abstract class FoundationContractTest {
+
+    private static final String WHOAMI = "/test-support/whoami";
+
+    /** users-service owns the users and refuses banned tokens from its own table; the others learn it from Kafka. */
+    protected boolean learnsBansFromUserEvents() {
+        return true;
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheBroker() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database"))
+                .body(containsString("Kafka"));
+    }
+
+    @Test
+    void servesPrometheusMetricsAndOpenApi() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory"));
+        given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void unknownPathIsAProblemJson404() {
+        given().when().get("/api/v1/no-such-thing").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("NOT_FOUND"))
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void aValidTokenIsAccepted() {
+        String id = Tokens.newUserId();
+        given().header("Authorization", Tokens.bearer(Tokens.of(id, "alice", Role.PLAYER_NAME)))
+                .when().get(WHOAMI).then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+    }
+
+    @Test
+    void noTokenIsUnauthenticated() {
+        given().when().get(WHOAMI).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void forgedTokensOfEveryKindAreRefused() throws Exception {
+        String id = Tokens.newUserId();
+        String valid = Tokens.of(id, "mallory", Role.PLAYER_NAME);
+        String[] parts = valid.split("\\.");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+
+        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        String hsHeader = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        byte[] publicKey = FoundationContractTest.class.getResourceAsStream("/questmaster-test-keys/public.pem")
+                .readAllBytes();
+        mac.init(new SecretKeySpec(publicKey, "HmacSHA256"));
+        String hsSignedWithPublicKey = hsHeader + "." + parts[1] + "."
+                + b64.encodeToString(mac.doFinal((hsHeader + "." + parts[1]).getBytes(StandardCharsets.UTF_8)));
+        String tampered = parts[0] + "." + b64.encodeToString(payload.replace("\"player\"", "\"superuser\"")
+                .getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        Instant past = Instant.now().minusSeconds(7200);
+        String expired = Tokens.claims(id, "mallory", Role.PLAYER_NAME).issuedAt(past).expiresAt(past.plusSeconds(900))
+                .sign();
+        String wrongIssuer = Tokens.claims(id, "mallory", Role.PLAYER_NAME).issuer("https://evil.example").sign();
+        String wrongAudience = Tokens.claims(id, "mallory", Role.PLAYER_NAME).audience("someone-else").sign();
+
+        for (String forged : List.of(algNone, hsSignedWithPublicKey, tampered, expired, wrongIssuer, wrongAudience,
+                "not-a-jwt")) {
+            given().header("Authorization", Tokens.bearer(forged)).when().get(WHOAMI).then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("UNAUTHENTICATED"));
+        }
+    }
+
+    @Test
+    void bodiesOver64KiBAreRefusedWith413() {
+        String big = "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}";
+        given().contentType("application/json").body(big).when().post(WHOAMI).then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                .when().options(WHOAMI).then()
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options(WHOAMI).then()
+                .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
+    }
+
+    @Test
+    void aBannedUsersLiveTokenIsRefusedWithinFiveSecondsAndAcceptedAgainAfterUnban() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service owns bans itself");
+        String id = Tokens.newUserId();
+        String token = Tokens.bearer(Tokens.of(id, "banme", Role.PLAYER_NAME));
+        UserEvents.created(id, "banme", Role.PLAYER_NAME);
+        given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200);
+
+        Instant banned = Instant.now();
+        UserEvents.publish(UserEventData.Types.BANNED, id, "banme", true, List.of(Role.PLAYER_NAME));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().header("Authorization", token).when().get(WHOAMI).then()
+                        .statusCode(403)
+                        .contentType("application/problem+json")
+                        .body("code", equalTo("ACCOUNT_BANNED")));
+        System.out.printf("ban reached the service in %d ms%n", Duration.between(banned, Instant.now()).toMillis());
+
+        UserEvents.publish(UserEventData.Types.UNBANNED, id, "banme", false, List.of(Role.PLAYER_NAME));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200));
+    }
+}

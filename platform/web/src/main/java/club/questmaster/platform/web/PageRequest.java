@@ -1,0 +1,19 @@
+package club.questmaster.platform.web;
+
+/** {@code ?page=&per_page=}: page from 1, per_page clamped to 1..100 (contract §1), default 20. */
+public record PageRequest(int page, int perPage) {
+
+    public static final int DEFAULT_PER_PAGE = 20;
+    public static final int MAX_PER_PAGE = 100;
+
+    public static PageRequest of(Integer page, Integer perPage) {
+        int p = page == null || page < 1 ? 1 : page;
+        int size = perPage == null ? DEFAULT_PER_PAGE : Math.max(1, Math.min(MAX_PER_PAGE, perPage));
+        return new PageRequest(p, size);
+    }
+
+    /** Zero-based index of the first row of this page. */
+    public int offset() {
+        return (page - 1) * perPage;
+    }
+}
