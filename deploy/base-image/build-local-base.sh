@@ -21,7 +21,7 @@ debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates 
   || { tail -30 "$WORK/debootstrap.log"; exit 1; }
 
 # The runtime user of the suite's images: uid 185, gid 0 (OpenShift-style arbitrary uids also work: files are group 0).
-chroot "$ROOTFS" /usr/sbin/useradd --uid 185 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin quarkus
+chroot "$ROOTFS" /usr/sbin/useradd -K UID_MIN=100 --uid 185 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin quarkus
 mkdir -p "$ROOTFS/deployments"
 chown 185:0 "$ROOTFS/deployments"
 chmod 775 "$ROOTFS/deployments"
@@ -30,9 +30,12 @@ chmod 775 "$ROOTFS/deployments"
 rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/usr/share/doc/* \
        "$ROOTFS"/usr/share/man/* "$ROOTFS"/usr/share/info/* "$ROOTFS"/var/log/*
 
-echo "[base] java -version inside the rootfs:"
-chroot "$ROOTFS" /usr/bin/java -version 2>&1 | sed 's/^/[base]   /'
-JAVA_HOME_IN_IMAGE="$(dirname "$(dirname "$(readlink -f "$ROOTFS/usr/bin/java" | sed "s#^$ROOTFS##")")")"
+# Resolved inside the rootfs (the alternatives symlinks are absolute). The real binary is called, and its bin/ leads
+# PATH, because glibc resolves java's $ORIGIN-relative libjli.so from the path it was started with when /proc is absent.
+JAVA_HOME_IN_IMAGE="$(dirname "$(dirname "$(chroot "$ROOTFS" readlink -f /usr/bin/java)")")"
+echo "[base] JAVA_HOME=$JAVA_HOME_IN_IMAGE; java -version inside the rootfs:"
+chroot "$ROOTFS" "$JAVA_HOME_IN_IMAGE/bin/java" -version 2>&1 | sed 's/^/[base]   /'
+chroot "$ROOTFS" "$JAVA_HOME_IN_IMAGE/bin/java" -version >/dev/null 2>&1
 
 # One uncompressed layer, then the `docker save` envelope (manifest.json + config) that Jib's tar:// reader takes.
 IMG="$WORK/image"
@@ -45,7 +48,7 @@ img, diff_id, java_home = sys.argv[1:4]
 config = {
     "architecture": "amd64", "os": "linux",
     "config": {
-        "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "Env": ["PATH=" + java_home + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 "JAVA_HOME=" + java_home, "LANG=C.UTF-8"],
         "User": "185", "WorkingDir": "/deployments",
     },

@@ -1,0 +1,372 @@
+package club.questmaster.deploy.verify;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The suite's deployment rules, each a function from rendered objects to violations (empty = the rule holds).
+ * Messages name the object and what to fix.
+ */
+public final class DeployRules {
+
+    /** 30 days, events.md "Retention". */
+    public static final long THIRTY_DAYS_MS = 30L * 24 * 60 * 60 * 1000;
+
+    private DeployRules() {
+    }
+
+    /** Every built-in object matches the Kubernetes API model exactly: a known apiVersion/kind and no unknown field. */
+    public static List<String> matchesKubernetesApi(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (HasMetadata object : manifests.all()) {
+            if (object instanceof GenericKubernetesResource && isBuiltInApi(object.getApiVersion())) {
+                violations.add(Manifests.describe(object) + ": " + object.getApiVersion() + " " + object.getKind()
+                        + " is not a Kubernetes API type (wrong apiVersion or kind?)");
+            }
+            UnknownFields.of(object).forEach(path -> violations.add(path + ": unknown field (not in the Kubernetes API schema)"));
+            if (object.getMetadata() == null || object.getMetadata().getName() == null || object.getMetadata().getName().isBlank()) {
+                violations.add(object.getKind() + " without metadata.name");
+            }
+        }
+        return violations;
+    }
+
+    /** Built-in groups: the core group ("v1"), dot-less groups (apps, batch, policy, autoscaling) and *.k8s.io. */
+    static boolean isBuiltInApi(String apiVersion) {
+        if (apiVersion == null || !apiVersion.contains("/")) {
+            return true;
+        }
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        return !group.contains(".") || group.endsWith(".k8s.io");
+    }
+
+    public static List<String> probesOnEveryContainer(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            // Init containers run to completion and take no probes; every long-running container needs all three.
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = Manifests.describe(deployment) + " container " + container.getName();
+                checkProbe(where, "startupProbe", container.getStartupProbe(), "/q/health/started", violations);
+                checkProbe(where, "readinessProbe", container.getReadinessProbe(), "/q/health/ready", violations);
+                checkProbe(where, "livenessProbe", container.getLivenessProbe(), "/q/health/live", violations);
+            }
+        }
+        return violations;
+    }
+
+    private static void checkProbe(String where, String name, Probe probe, String path, List<String> violations) {
+        if (probe == null) {
+            violations.add(where + ": no " + name);
+        } else if (probe.getHttpGet() == null || !path.equals(probe.getHttpGet().getPath())) {
+            violations.add(where + ": " + name + " must be an HTTP GET on " + path);
+        }
+    }
+
+    public static List<String> requestsAndLimitsOnEveryContainer(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            for (Container container : containers(deployment)) {
+                String where = Manifests.describe(deployment) + " container " + container.getName();
+                ResourceRequirements resources = container.getResources();
+                for (String resource : List.of("cpu", "memory")) {
+                    if (resources == null || resources.getRequests() == null || !resources.getRequests().containsKey(resource)) {
+                        violations.add(where + ": no " + resource + " request");
+                    }
+                    if (resources == null || resources.getLimits() == null || !resources.getLimits().containsKey(resource)) {
+                        violations.add(where + ": no " + resource + " limit");
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Non-root, no privilege escalation, read-only root filesystem with a writable emptyDir /tmp. */
+    public static List<String> nonRootAndReadOnlyRootFilesystem(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            PodSecurityContext podSecurity = pod.getSecurityContext();
+            boolean podNonRoot = podSecurity != null && Boolean.TRUE.equals(podSecurity.getRunAsNonRoot());
+            for (Container container : containers(deployment)) {
+                String where = Manifests.describe(deployment) + " container " + container.getName();
+                SecurityContext security = container.getSecurityContext();
+                if (!podNonRoot && (security == null || !Boolean.TRUE.equals(security.getRunAsNonRoot()))) {
+                    violations.add(where + ": runAsNonRoot is not true (pod or container securityContext)");
+                }
+                if (security == null || !Boolean.TRUE.equals(security.getReadOnlyRootFilesystem())) {
+                    violations.add(where + ": readOnlyRootFilesystem is not true");
+                }
+                if (security == null || !Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+                    violations.add(where + ": allowPrivilegeEscalation is not false");
+                }
+                boolean writableTmp = container.getVolumeMounts() != null && container.getVolumeMounts().stream()
+                        .anyMatch(mount -> "/tmp".equals(mount.getMountPath()) && isEmptyDir(pod, mount.getName()));
+                if (!writableTmp) {
+                    violations.add(where + ": no emptyDir mounted at /tmp (Vert.x and the JVM need one with a read-only root)");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static boolean isEmptyDir(PodSpec pod, String volumeName) {
+        return pod.getVolumes() != null && pod.getVolumes().stream()
+                .anyMatch(volume -> volume.getName().equals(volumeName) && volume.getEmptyDir() != null);
+    }
+
+    /** Exactly one CPU HorizontalPodAutoscaler and one PodDisruptionBudget per Deployment. */
+    public static List<String> oneAutoscalerAndOneDisruptionBudgetPerService(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        List<HorizontalPodAutoscaler> autoscalers = manifests.ofType(HorizontalPodAutoscaler.class);
+        List<PodDisruptionBudget> budgets = manifests.ofType(PodDisruptionBudget.class);
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            List<HorizontalPodAutoscaler> mine = autoscalers.stream()
+                    .filter(hpa -> "Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind())
+                            && name.equals(hpa.getSpec().getScaleTargetRef().getName()))
+                    .toList();
+            if (mine.size() != 1) {
+                violations.add(Manifests.describe(deployment) + ": " + mine.size() + " HorizontalPodAutoscalers target it (want exactly 1)");
+            }
+            for (HorizontalPodAutoscaler hpa : mine) {
+                boolean onCpu = hpa.getSpec().getMetrics() != null && hpa.getSpec().getMetrics().stream()
+                        .anyMatch(metric -> metric.getResource() != null && "cpu".equals(metric.getResource().getName()));
+                if (!onCpu) {
+                    violations.add(Manifests.describe(hpa) + ": does not scale on CPU");
+                }
+                Integer min = hpa.getSpec().getMinReplicas();
+                if (min == null || min < 1 || min > hpa.getSpec().getMaxReplicas()) {
+                    violations.add(Manifests.describe(hpa) + ": minReplicas " + min + " must be within 1.." + hpa.getSpec().getMaxReplicas());
+                }
+            }
+            if (deployment.getSpec().getReplicas() != null && !mine.isEmpty()) {
+                violations.add(Manifests.describe(deployment) + ": sets spec.replicas although an autoscaler owns the count");
+            }
+            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            long matchingBudgets = budgets.stream().filter(pdb -> selects(pdb.getSpec().getSelector(), podLabels)).count();
+            if (matchingBudgets != 1) {
+                violations.add(Manifests.describe(deployment) + ": " + matchingBudgets + " PodDisruptionBudgets select its pods (want exactly 1)");
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Every service's pods are isolated by a NetworkPolicy for both directions, which lets DNS out; and every
+     * Deployment is covered (a pod no policy selects would talk to anything).
+     */
+    public static List<String> networkPoliciesIsolateEveryService(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        List<NetworkPolicy> policies = manifests.ofType(NetworkPolicy.class);
+        if (policies.isEmpty()) {
+            violations.add("no NetworkPolicy at all");
+        }
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<NetworkPolicy> mine = policies.stream().filter(policy -> selects(policy.getSpec().getPodSelector(), podLabels)).toList();
+            Set<String> types = mine.stream().flatMap(policy -> policy.getSpec().getPolicyTypes().stream()).collect(Collectors.toSet());
+            if (!types.containsAll(Set.of("Ingress", "Egress"))) {
+                violations.add(Manifests.describe(deployment) + ": not isolated for " + (types.isEmpty() ? "Ingress and Egress" : "both directions (has " + types + ")"));
+            }
+            boolean dns = mine.stream().flatMap(policy -> policy.getSpec().getEgress().stream())
+                    .map(NetworkPolicyEgressRule::getPorts).filter(Objects::nonNull).flatMap(List::stream)
+                    .map(NetworkPolicyPort::getPort).filter(Objects::nonNull)
+                    .anyMatch(port -> Integer.valueOf(53).equals(port.getIntVal()));
+            if (!mine.isEmpty() && !dns) {
+                violations.add(Manifests.describe(deployment) + ": its NetworkPolicy lets no DNS (port 53) out");
+            }
+        }
+        return violations;
+    }
+
+    /** No Secret with a value is ever rendered: operators create Secrets; manifests only reference them. */
+    public static List<String> noSecretWithData(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Secret secret : manifests.ofType(Secret.class)) {
+            boolean data = secret.getData() != null && !secret.getData().isEmpty();
+            boolean stringData = secret.getStringData() != null && !secret.getStringData().isEmpty();
+            if (data || stringData) {
+                violations.add(Manifests.describe(secret) + ": carries values; create it out of band (deploy/README.md, Secrets) and reference it");
+            }
+        }
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            for (Container container : containers(deployment)) {
+                for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
+                    if (looksSecret(env.getName()) && env.getValue() != null && !env.getValue().isEmpty()) {
+                        violations.add(Manifests.describe(deployment) + ": " + env.getName() + " has a literal value; use a secretKeyRef");
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
+    static boolean looksSecret(String envName) {
+        String name = envName.toUpperCase();
+        return name.contains("PASSWORD") || name.contains("JAAS") || name.contains("TOKEN") || name.contains("SECRET");
+    }
+
+    /** The KafkaTopics are exactly the contract's topics, each kept 30 days and deleted (not compacted). */
+    public static List<String> kafkaTopicsMatchTheContract(Manifests manifests, Set<String> contractTopics) {
+        List<String> violations = new ArrayList<>();
+        Set<String> declared = new TreeSet<>();
+        for (GenericKubernetesResource topic : manifests.custom("kafka.strimzi.io", "KafkaTopic")) {
+            Map<String, Object> spec = map(topic.getAdditionalProperties().get("spec"));
+            String name = spec.get("topicName") != null ? spec.get("topicName").toString() : topic.getMetadata().getName();
+            if (!declared.add(name)) {
+                violations.add("KafkaTopic " + name + " declared twice");
+            }
+            Map<String, Object> config = map(spec.get("config"));
+            Object retention = config.get("retention.ms");
+            if (retention == null || !Long.valueOf(THIRTY_DAYS_MS).toString().equals(retention.toString())) {
+                violations.add("KafkaTopic " + name + ": retention.ms is " + retention + ", the contract says 30 days (" + THIRTY_DAYS_MS + ")");
+            }
+            if (!"delete".equals(config.get("cleanup.policy"))) {
+                violations.add("KafkaTopic " + name + ": cleanup.policy is " + config.get("cleanup.policy") + ", want delete (compaction off)");
+            }
+            if (!(spec.get("partitions") instanceof Number partitions) || partitions.intValue() < 1) {
+                violations.add("KafkaTopic " + name + ": no partition count");
+            }
+            if (topic.getMetadata().getLabels() == null || topic.getMetadata().getLabels().get("strimzi.io/cluster") == null) {
+                violations.add("KafkaTopic " + name + ": no strimzi.io/cluster label (the Topic Operator would ignore it)");
+            }
+        }
+        if (!declared.equals(new TreeSet<>(contractTopics))) {
+            Set<String> missing = new TreeSet<>(contractTopics);
+            missing.removeAll(declared);
+            Set<String> extra = new TreeSet<>(declared);
+            extra.removeAll(contractTopics);
+            violations.add("KafkaTopics differ from the contract: missing " + missing + ", not in the contract " + extra);
+        }
+        return violations;
+    }
+
+    /**
+     * Each service's credentials point at something the manifests create: its KafkaUser (whose Secret Strimzi writes)
+     * and its PostgreSQL role + database on the CloudNativePG cluster.
+     */
+    public static List<String> credentialsPointAtDeclaredUsersAndDatabases(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        Set<String> kafkaUsers = manifests.custom("kafka.strimzi.io", "KafkaUser").stream()
+                .map(user -> user.getMetadata().getName()).collect(Collectors.toSet());
+        Set<String> roles = new HashSet<>();
+        Set<String> databases = new HashSet<>();
+        Map<String, String> roleSecrets = new java.util.HashMap<>();
+        for (GenericKubernetesResource cluster : manifests.custom("postgresql.cnpg.io", "Cluster")) {
+            Map<String, Object> spec = map(cluster.getAdditionalProperties().get("spec"));
+            Map<String, Object> initdb = map(map(spec.get("bootstrap")).get("initdb"));
+            if (initdb.get("owner") != null) {
+                roles.add(initdb.get("owner").toString());
+                databases.add(String.valueOf(initdb.get("database")));
+                roleSecrets.put(initdb.get("owner").toString(), String.valueOf(map(initdb.get("secret")).get("name")));
+            }
+            for (Object role : list(map(spec.get("managed")).get("roles"))) {
+                Map<String, Object> r = map(role);
+                roles.add(String.valueOf(r.get("name")));
+                roleSecrets.put(String.valueOf(r.get("name")), String.valueOf(map(r.get("passwordSecret")).get("name")));
+            }
+        }
+        for (GenericKubernetesResource database : manifests.custom("postgresql.cnpg.io", "Database")) {
+            databases.add(String.valueOf(map(database.getAdditionalProperties().get("spec")).get("name")));
+        }
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            for (Container container : containers(deployment)) {
+                String where = Manifests.describe(deployment);
+                String kafkaSecret = secretOf(container, "KAFKA_SASL_JAAS_CONFIG");
+                if (kafkaSecret == null || !kafkaUsers.contains(kafkaSecret)) {
+                    violations.add(where + ": KAFKA_SASL_JAAS_CONFIG comes from Secret " + kafkaSecret + ", which no KafkaUser creates");
+                }
+                String dbSecret = secretOf(container, "QUARKUS_DATASOURCE_PASSWORD");
+                if (dbSecret == null || !roleSecrets.containsValue(dbSecret)) {
+                    violations.add(where + ": QUARKUS_DATASOURCE_PASSWORD comes from Secret " + dbSecret + ", which is no role's password Secret");
+                } else if (!Objects.equals(dbSecret, secretOf(container, "QUARKUS_DATASOURCE_USERNAME"))) {
+                    violations.add(where + ": database username and password come from different Secrets");
+                }
+                roleSecrets.entrySet().stream().filter(e -> e.getValue().equals(dbSecret)).map(Map.Entry::getKey)
+                        .filter(role -> !databases.contains(role))
+                        .forEach(role -> violations.add(where + ": no database named after its role " + role));
+            }
+        }
+        if (roles.isEmpty() && !manifests.ofType(Deployment.class).isEmpty()) {
+            violations.add("no CloudNativePG Cluster with roles");
+        }
+        return violations;
+    }
+
+    /** Overlays must name a real tag: `latest` (or no tag) makes a rollout unrepeatable. */
+    public static List<String> imagesArePinned(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            for (Container container : containers(deployment)) {
+                String image = container.getImage();
+                String afterRegistry = image == null ? "" : image.substring(image.lastIndexOf('/') + 1);
+                if (image == null || image.endsWith(":latest") || !(afterRegistry.contains(":") || image.contains("@sha256:"))) {
+                    violations.add(Manifests.describe(deployment) + ": image " + image + " is not pinned to a tag or digest");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static String secretOf(Container container, String envName) {
+        return container.getEnv() == null ? null : container.getEnv().stream()
+                .filter(env -> envName.equals(env.getName()) && env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                .map(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .findFirst().orElse(null);
+    }
+
+    static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null || labels == null) {
+            return false;
+        }
+        if (selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty()) {
+            throw new IllegalArgumentException("matchExpressions are not used in this suite's selectors: " + selector);
+        }
+        Map<String, String> wanted = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    private static List<Container> containers(Deployment deployment) {
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        List<Container> all = new ArrayList<>(pod.getContainers());
+        if (pod.getInitContainers() != null) {
+            all.addAll(pod.getInitContainers());
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+}
