@@ -1,0 +1,6 @@
+package club.questmaster.games.reference;
+
+/** Reference rows have unique names. */
+interface Named {
+    String name();
+}

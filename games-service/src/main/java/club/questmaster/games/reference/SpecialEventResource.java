@@ -1,0 +1,71 @@
+package club.questmaster.games.reference;
+
+import club.questmaster.games.game.Actors;
+import club.questmaster.games.reference.ReferenceInputs.SpecialEventCreate;
+import club.questmaster.games.reference.ReferenceInputs.SpecialEventPatch;
+import club.questmaster.games.reference.ReferenceInputs.SpecialEventView;
+import club.questmaster.platform.security.Role;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Special events: read by anyone ({@code ?active=true} for the running ones), written by admin+. */
+@Path("/api/v1/special-events")
+public class SpecialEventResource {
+
+    private final ReferenceService service;
+    private final Actors actors;
+
+    public SpecialEventResource(ReferenceService service, Actors actors) {
+        this.service = service;
+        this.actors = actors;
+    }
+
+    @GET
+    public Uni<List<SpecialEventView>> list(@QueryParam("active") Boolean active) {
+        return service.specialEvents(Boolean.TRUE.equals(active));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<SpecialEventView> get(@PathParam("id") long id) {
+        return service.specialEvent(id);
+    }
+
+    @POST
+    public Uni<Response> create(@Valid @NotNull SpecialEventCreate body) {
+        return actors.current().chain(actor -> {
+            actor.require(Role.ADMIN);
+            return service.createSpecialEvent(body);
+        })
+                .map(v -> Response.created(URI.create("/api/v1/special-events/" + v.id())).entity(v).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<SpecialEventView> update(@PathParam("id") long id, @Valid @NotNull SpecialEventPatch body) {
+        return actors.current().chain(actor -> {
+            actor.require(Role.ADMIN);
+            return service.updateSpecialEvent(id, body);
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return actors.current().chain(actor -> {
+            actor.require(Role.ADMIN);
+            return service.deleteSpecialEvent(id);
+        }).map(v -> Response.noContent().build());
+    }
+}
