@@ -3,22 +3,16 @@ package club.questmaster.trophies;
 import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.messaging.Topics;
+import club.questmaster.platform.testing.ConsumerGroups;
 import club.questmaster.platform.testing.KafkaProbe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.awaitility.Awaitility;
 
 /** Game events as games-service publishes them, and a way to wait until trophies-service has consumed them all. */
 public final class GameEvents {
@@ -57,26 +51,6 @@ public final class GameEvents {
 
     /** Waits until the service's consumer group has committed every record now in the topic (processed or DLQ'd). */
     public static void awaitAllConsumed() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.GAME_EVENTS)).allTopicNames().get()
-                    .get(Topics.GAME_EVENTS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.GAME_EVENTS, p.partition())).toList();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((p, info) -> ends.put(p, info.offset()));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || (committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue()));
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        ConsumerGroups.awaitCaughtUp(GROUP, Topics.GAME_EVENTS, Duration.ofSeconds(60));
     }
 }
