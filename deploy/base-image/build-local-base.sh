@@ -13,7 +13,7 @@ SUITE="${SUITE:-bookworm}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 WORK="$(mktemp -d /tmp/qm-base.XXXXXX)"
 ROOTFS="$WORK/rootfs"
-trap 'rm -rf "$WORK"' EXIT
+trap 'umount "$ROOTFS/proc" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 start=$(date +%s)
 echo "[base] debootstrap $SUITE (minbase + openjdk-17-jre-headless) into $ROOTFS"
@@ -30,12 +30,16 @@ chmod 775 "$ROOTFS/deployments"
 rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/usr/share/doc/* \
        "$ROOTFS"/usr/share/man/* "$ROOTFS"/usr/share/info/* "$ROOTFS"/var/log/*
 
-# Resolved inside the rootfs (the alternatives symlinks are absolute). The real binary is called, and its bin/ leads
-# PATH, because glibc resolves java's $ORIGIN-relative libjli.so from the path it was started with when /proc is absent.
+# Resolved inside the rootfs (the alternatives symlinks are absolute). java finds libjli.so through $ORIGIN, which
+# glibc reads from /proc/self/exe: a container runtime always mounts /proc, the chroot check mounts it for the call.
 JAVA_HOME_IN_IMAGE="$(dirname "$(dirname "$(chroot "$ROOTFS" readlink -f /usr/bin/java)")")"
 echo "[base] JAVA_HOME=$JAVA_HOME_IN_IMAGE; java -version inside the rootfs:"
-chroot "$ROOTFS" "$JAVA_HOME_IN_IMAGE/bin/java" -version 2>&1 | sed 's/^/[base]   /'
-chroot "$ROOTFS" "$JAVA_HOME_IN_IMAGE/bin/java" -version >/dev/null 2>&1
+mount -t proc proc "$ROOTFS/proc"
+if ! chroot "$ROOTFS" /usr/sbin/runuser -u quarkus -- java -version >"$WORK/java-version.txt" 2>&1; then
+  umount "$ROOTFS/proc"; cat "$WORK/java-version.txt"; exit 1
+fi
+umount "$ROOTFS/proc"
+sed 's/^/[base]   /' "$WORK/java-version.txt"
 
 # One uncompressed layer, then the `docker save` envelope (manifest.json + config) that Jib's tar:// reader takes.
 IMG="$WORK/image"
