@@ -1,9 +1,12 @@
 package club.questmaster.deploy.verify;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -12,12 +15,14 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -316,6 +321,63 @@ public final class DeployRules {
             violations.add("no CloudNativePG Cluster with roles");
         }
         return violations;
+    }
+
+    /**
+     * Rollouts never lower capacity (maxUnavailable 0) and a stopping pod has time to drain: the preStop pause plus
+     * QUARKUS_SHUTDOWN_TIMEOUT (from the container's env or its ConfigMap) fit in terminationGracePeriodSeconds.
+     */
+    public static List<String> rolloutsAndShutdownsDrain(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Map<String, String>> configMaps = manifests.ofType(ConfigMap.class).stream()
+                .collect(Collectors.toMap(cm -> cm.getMetadata().getName(), cm -> cm.getData() == null ? Map.of() : cm.getData()));
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            String where = Manifests.describe(deployment);
+            DeploymentStrategy strategy = deployment.getSpec().getStrategy();
+            IntOrString maxUnavailable = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxUnavailable();
+            boolean zero = maxUnavailable != null && (Integer.valueOf(0).equals(maxUnavailable.getIntVal()) || "0%".equals(maxUnavailable.getStrVal()));
+            if (!zero) {
+                violations.add(where + ": rolling update must keep maxUnavailable 0 (new pod ready before an old one stops)");
+            }
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            long grace = pod.getTerminationGracePeriodSeconds() == null ? 30 : pod.getTerminationGracePeriodSeconds();
+            for (Container container : pod.getContainers()) {
+                String timeout = env(container, "QUARKUS_SHUTDOWN_TIMEOUT", configMaps);
+                if (timeout == null) {
+                    violations.add(where + ": no QUARKUS_SHUTDOWN_TIMEOUT (Quarkus would stop without draining)");
+                    continue;
+                }
+                long shutdown = Duration.parse("PT" + timeout.toUpperCase()).toSeconds();
+                long preStop = container.getLifecycle() != null && container.getLifecycle().getPreStop() != null
+                        && container.getLifecycle().getPreStop().getSleep() != null
+                        ? container.getLifecycle().getPreStop().getSleep().getSeconds() : 0;
+                if (preStop + shutdown >= grace) {
+                    violations.add(where + ": preStop " + preStop + " s + shutdown " + shutdown + " s do not fit in the grace period of " + grace + " s");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static String env(Container container, String name, Map<String, Map<String, String>> configMaps) {
+        if (container.getEnv() != null) {
+            for (EnvVar env : container.getEnv()) {
+                if (name.equals(env.getName()) && env.getValue() != null) {
+                    return env.getValue();
+                }
+            }
+        }
+        if (container.getEnvFrom() != null) {
+            for (EnvFromSource from : container.getEnvFrom()) {
+                if (from.getConfigMapRef() != null) {
+                    String value = configMaps.getOrDefault(from.getConfigMapRef().getName(), Map.of()).get(name);
+                    if (value != null) {
+                        return value;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Overlays must name a real tag: `latest` (or no tag) makes a rollout unrepeatable. */

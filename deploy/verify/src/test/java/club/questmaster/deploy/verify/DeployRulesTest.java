@@ -169,6 +169,28 @@ class DeployRulesTest {
     }
 
     @Test
+    void aRolloutThatDropsCapacityOrAShutdownLongerThanTheGracePeriodIsReported() {
+        String deployment = GOOD_DEPLOYMENT
+                .replace("spec:\n  selector:", "spec:\n  strategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1}}\n  selector:")
+                .replace("securityContext: {runAsNonRoot: true}", "securityContext: {runAsNonRoot: true}\n      terminationGracePeriodSeconds: 20")
+                .replace("image: registry", "envFrom: [{configMapRef: {name: demo-config}}]\n          lifecycle: {preStop: {sleep: {seconds: 5}}}\n          image: registry");
+        String configMap = """
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: demo-config}
+                data: {QUARKUS_SHUTDOWN_TIMEOUT: 25s}
+                """;
+        List<String> violations = DeployRules.rolloutsAndShutdownsDrain(Manifests.parse(deployment + configMap));
+        assertEquals(List.of(
+                "Deployment/demo-service: rolling update must keep maxUnavailable 0 (new pod ready before an old one stops)",
+                "Deployment/demo-service: preStop 5 s + shutdown 25 s do not fit in the grace period of 20 s"), violations);
+        assertEquals(List.of("Deployment/demo-service: no QUARKUS_SHUTDOWN_TIMEOUT (Quarkus would stop without draining)"),
+                DeployRules.rolloutsAndShutdownsDrain(Manifests.parse(GOOD_DEPLOYMENT.replace("spec:\n  selector:",
+                        "spec:\n  strategy: {rollingUpdate: {maxUnavailable: 0}}\n  selector:"))));
+    }
+
+    @Test
     void aLatestOrUntaggedImageIsReported() {
         assertEquals(1, DeployRules.imagesArePinned(Manifests.parse(GOOD_DEPLOYMENT.replace(":1.0.0", ":latest"))).size());
         assertEquals(1, DeployRules.imagesArePinned(Manifests.parse(GOOD_DEPLOYMENT.replace(":1.0.0", ""))).size());

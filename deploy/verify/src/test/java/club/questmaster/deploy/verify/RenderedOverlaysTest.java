@@ -151,6 +151,12 @@ class RenderedOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void rolloutsKeepCapacityAndShutdownsDrainWithinTheGracePeriod(String overlay) {
+        assertRule(overlay, DeployRules::rolloutsAndShutdownsDrain);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void imagesArePinnedToATag(String overlay) {
         assertRule(overlay, DeployRules::imagesArePinned);
     }
