@@ -1,0 +1,96 @@
+package club.questmaster.audit.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a consumed batch: all its timeline rows in one multi-row insert and the game owners it names in one
+ * upsert, in one transaction. Set operations on arrays ({@code unnest}), so a batch of 500 is two statements.
+ * Uses the reactive SQL client directly: there is no entity state to manage, only rows to add.
+ */
+@ApplicationScoped
+public class GameEventStore {
+
+    /** A redelivered event hits game_event_event_id_key and is skipped (also twice within one batch). */
+    private static final String INSERT_EVENTS = """
+            INSERT INTO game_event (event_id, timestamp, action, game_id, game_slug, description, user_id)
+            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::text[], $6::text[],
+                                 $7::text[])
+            ON CONFLICT (event_id) DO NOTHING""";
+
+    /** Last writer wins on the event time, so a late or replayed older event never hands a game back. */
+    private static final String UPSERT_OWNERS = """
+            INSERT INTO game_owner (game_id, gm_id, game_slug, updated_at)
+            SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[])
+            ON CONFLICT (game_id) DO UPDATE
+               SET gm_id = EXCLUDED.gm_id, game_slug = EXCLUDED.game_slug, updated_at = EXCLUDED.updated_at
+             WHERE game_owner.updated_at <= EXCLUDED.updated_at""";
+
+    private final Pool pool;
+
+    public GameEventStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** @return how many of the events were new (the others were already stored) */
+    public Uni<Integer> store(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = events.size();
+        UUID[] eventIds = new UUID[n];
+        OffsetDateTime[] timestamps = new OffsetDateTime[n];
+        String[] actions = new String[n];
+        Long[] gameIds = new Long[n];
+        String[] slugs = new String[n];
+        String[] descriptions = new String[n];
+        String[] userIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReceivedEvent e = events.get(i);
+            eventIds[i] = e.eventId();
+            timestamps[i] = e.timestamp();
+            actions[i] = e.action();
+            gameIds[i] = e.gameId();
+            slugs[i] = e.gameSlug();
+            descriptions[i] = e.description();
+            userIds[i] = e.userId();
+        }
+        Tuple rows = Tuple.tuple().addArrayOfUUID(eventIds).addArrayOfOffsetDateTime(timestamps)
+                .addArrayOfString(actions).addArrayOfLong(gameIds).addArrayOfString(slugs)
+                .addArrayOfString(descriptions).addArrayOfString(userIds);
+        Tuple owners = owners(events);
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_EVENTS).execute(rows)
+                .chain(inserted -> connection.preparedQuery(UPSERT_OWNERS).execute(owners)
+                        .replaceWith(inserted.rowCount())));
+    }
+
+    /** One row per game (an upsert may not touch a row twice): the latest event of each game in the batch. */
+    private static Tuple owners(List<ReceivedEvent> events) {
+        Map<Long, ReceivedEvent> latest = new LinkedHashMap<>();
+        for (ReceivedEvent e : events) {
+            latest.merge(e.gameId(), e, (kept, next) -> next.timestamp().isBefore(kept.timestamp()) ? kept : next);
+        }
+        int n = latest.size();
+        Long[] gameIds = new Long[n];
+        String[] gmIds = new String[n];
+        String[] slugs = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        int i = 0;
+        for (ReceivedEvent e : latest.values()) {
+            gameIds[i] = e.gameId();
+            gmIds[i] = e.gmId();
+            slugs[i] = e.gameSlug();
+            times[i] = e.timestamp();
+            i++;
+        }
+        return Tuple.tuple().addArrayOfLong(gameIds).addArrayOfString(gmIds).addArrayOfString(slugs)
+                .addArrayOfOffsetDateTime(times);
+    }
+}
