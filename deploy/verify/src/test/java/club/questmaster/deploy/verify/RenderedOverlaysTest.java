@@ -161,6 +161,43 @@ class RenderedOverlaysTest {
         assertRule(overlay, DeployRules::imagesArePinned);
     }
 
+    /**
+     * Every Secret a pod needs is either written by an operator from these manifests (a KafkaUser's Secret, the Kafka
+     * cluster CA) or documented in deploy/README.md for the operator to create: docs and manifests cannot drift.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everySecretAPodNeedsIsMadeByAnOperatorOrDocumented(String overlay) throws IOException {
+        Manifests manifests = rendered(overlay);
+        Set<String> madeByOperators = new java.util.HashSet<>();
+        manifests.custom("kafka.strimzi.io", "KafkaUser").forEach(user -> madeByOperators.add(user.getMetadata().getName()));
+        manifests.custom("kafka.strimzi.io", "Kafka").forEach(kafka -> madeByOperators.add(kafka.getMetadata().getName() + "-cluster-ca-cert"));
+        String readme = Files.readString(deployDir().resolve("README.md"));
+        Set<String> referenced = new java.util.TreeSet<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            pod.getContainers().forEach(container -> {
+                if (container.getEnv() != null) {
+                    container.getEnv().stream().filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                            .forEach(env -> referenced.add(env.getValueFrom().getSecretKeyRef().getName()));
+                }
+                if (container.getEnvFrom() != null) {
+                    container.getEnvFrom().stream().filter(from -> from.getSecretRef() != null)
+                            .forEach(from -> referenced.add(from.getSecretRef().getName()));
+                }
+            });
+            if (pod.getVolumes() != null) {
+                pod.getVolumes().stream().filter(volume -> volume.getSecret() != null)
+                        .forEach(volume -> referenced.add(volume.getSecret().getSecretName()));
+            }
+        }
+        assertFalse(referenced.isEmpty());
+        List<String> undocumented = referenced.stream()
+                .filter(name -> !madeByOperators.contains(name) && !readme.contains("`" + name + "`"))
+                .toList();
+        assertTrue(undocumented.isEmpty(), "Secrets neither made by an operator nor documented in deploy/README.md: " + undocumented);
+    }
+
     static Set<String> contractTopics() {
         Path eventsMd = Path.of(System.getProperty("questmaster.contract.events", "../../../shared/contract/events.md"));
         if (!Files.isRegularFile(eventsMd)) {
