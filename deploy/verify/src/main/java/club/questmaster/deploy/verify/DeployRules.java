@@ -380,6 +380,66 @@ public final class DeployRules {
         return null;
     }
 
+    /**
+     * Each service's KafkaUser allows what its declared channels do: Read (and Describe) on an incoming topic, Read on
+     * the consumer group (literal or prefix ACL), Write on the dead-letter topic, Write on an outgoing topic; the
+     * outbox relays' topics (not channels) are given as extra writes.
+     */
+    public static List<String> kafkaAclsCoverTheChannels(Manifests manifests, Map<String, List<ServiceChannels.Channel>> channelsByService,
+            Map<String, String> relayTopicByService) {
+        List<String> violations = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> aclsByUser = new java.util.HashMap<>();
+        for (GenericKubernetesResource user : manifests.custom("kafka.strimzi.io", "KafkaUser")) {
+            List<Map<String, Object>> acls = new ArrayList<>();
+            list(map(map(user.getAdditionalProperties().get("spec")).get("authorization")).get("acls")).forEach(acl -> acls.add(map(acl)));
+            aclsByUser.put(user.getMetadata().getName(), acls);
+        }
+        for (var entry : channelsByService.entrySet()) {
+            String service = entry.getKey();
+            List<Map<String, Object>> acls = aclsByUser.get(service);
+            if (acls == null) {
+                violations.add("no KafkaUser " + service);
+                continue;
+            }
+            for (ServiceChannels.Channel channel : entry.getValue()) {
+                String where = service + " channel " + channel.name();
+                if (channel.incoming()) {
+                    requireAcl(acls, "topic", channel.topic(), "Read", where, violations);
+                    requireAcl(acls, "topic", channel.topic(), "Describe", where, violations);
+                    if (channel.groupId() == null) {
+                        violations.add(where + ": no group.id (a consumer group per service is what makes replicas share partitions)");
+                    } else {
+                        requireAcl(acls, "group", channel.groupId(), "Read", where, violations);
+                    }
+                    if (channel.deadLetterTopic() != null) {
+                        requireAcl(acls, "topic", channel.deadLetterTopic(), "Write", where, violations);
+                    }
+                } else {
+                    requireAcl(acls, "topic", channel.topic(), "Write", where, violations);
+                }
+            }
+            String relayTopic = relayTopicByService.get(service);
+            if (relayTopic != null) {
+                requireAcl(acls, "topic", relayTopic, "Write", service + " outbox relay", violations);
+            }
+        }
+        return violations;
+    }
+
+    private static void requireAcl(List<Map<String, Object>> acls, String type, String name, String operation, String where,
+            List<String> violations) {
+        boolean allowed = acls.stream().anyMatch(acl -> {
+            Map<String, Object> resource = map(acl.get("resource"));
+            String aclName = String.valueOf(resource.get("name"));
+            boolean matches = "prefix".equals(resource.get("patternType")) ? name.startsWith(aclName) : name.equals(aclName);
+            List<?> operations = acl.get("operations") != null ? list(acl.get("operations")) : List.of(String.valueOf(acl.get("operation")));
+            return type.equals(resource.get("type")) && matches && (operations.contains(operation) || operations.contains("All"));
+        });
+        if (!allowed) {
+            violations.add(where + ": its KafkaUser does not allow " + operation + " on " + type + " " + name);
+        }
+    }
+
     /** Overlays must name a real tag: `latest` (or no tag) makes a rollout unrepeatable. */
     public static List<String> imagesArePinned(Manifests manifests) {
         List<String> violations = new ArrayList<>();

@@ -191,6 +191,63 @@ class DeployRulesTest {
     }
 
     @Test
+    void aChannelWhoseGroupOrDeadLetterTopicTheKafkaUserDoesNotAllowIsReported() {
+        String user = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaUser
+                metadata: {name: audit-service, labels: {strimzi.io/cluster: questmaster}}
+                spec:
+                  authentication: {type: scram-sha-512}
+                  authorization:
+                    type: simple
+                    acls:
+                      - {resource: {type: topic, name: questmaster.game-events, patternType: literal}, operations: [Read, Describe]}
+                      - {resource: {type: group, name: audit-service, patternType: literal}, operations: [Read]}
+                """;
+        var channel = new ServiceChannels.Channel("game-events", true, "questmaster.game-events", "audit-service.timeline",
+                "questmaster.game-events.dlq");
+        List<String> violations = DeployRules.kafkaAclsCoverTheChannels(Manifests.parse(user),
+                java.util.Map.of("audit-service", List.of(channel)), java.util.Map.of());
+        assertEquals(List.of(
+                "audit-service channel game-events: its KafkaUser does not allow Read on group audit-service.timeline",
+                "audit-service channel game-events: its KafkaUser does not allow Write on topic questmaster.game-events.dlq"), violations);
+        String prefixed = user.replace("name: audit-service, patternType: literal", "name: audit-service, patternType: prefix");
+        assertEquals(1, DeployRules.kafkaAclsCoverTheChannels(Manifests.parse(prefixed),
+                java.util.Map.of("audit-service", List.of(channel)), java.util.Map.of()).size());
+    }
+
+    @Test
+    void theChannelsAreReadFromTheServiceConfigurationWithTheApplicationName() throws Exception {
+        Path repository = Files.createTempDirectory("repo");
+        try {
+            Path security = Files.createDirectories(repository.resolve("platform/security/src/main/resources/META-INF"));
+            Files.writeString(security.resolve("microprofile-config.properties"), """
+                    mp.messaging.incoming.user-events.topic=questmaster.user-events
+                    mp.messaging.incoming.user-events.group.id=${quarkus.application.name}.users-projection
+                    mp.messaging.incoming.user-events.dead-letter-queue.topic=questmaster.user-events.dlq
+                    """);
+            Path service = Files.createDirectories(repository.resolve("demo-service/src/main/resources"));
+            Files.writeString(service.resolve("application.properties"), """
+                    quarkus.application.name=demo-service
+                    mp.messaging.incoming.game-events.topic=questmaster.game-events
+                    mp.messaging.incoming.game-events.group.id=${quarkus.application.name}.timeline
+                    %test.mp.messaging.incoming.other.topic=ignored
+                    """);
+            assertEquals(List.of(
+                    new ServiceChannels.Channel("game-events", true, "questmaster.game-events", "demo-service.timeline", null),
+                    new ServiceChannels.Channel("user-events", true, "questmaster.user-events", "demo-service.users-projection",
+                            "questmaster.user-events.dlq")), ServiceChannels.of(repository, "demo-service"));
+            Files.writeString(service.resolve("application.properties"), "questmaster.users-projection.enabled=false\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            assertEquals(1, ServiceChannels.of(repository, "demo-service").size());
+        } finally {
+            try (var walk = Files.walk(repository)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void aLatestOrUntaggedImageIsReported() {
         assertEquals(1, DeployRules.imagesArePinned(Manifests.parse(GOOD_DEPLOYMENT.replace(":1.0.0", ":latest"))).size());
         assertEquals(1, DeployRules.imagesArePinned(Manifests.parse(GOOD_DEPLOYMENT.replace(":1.0.0", ""))).size());

@@ -162,6 +162,26 @@ class RenderedOverlaysTest {
     }
 
     /**
+     * The ACLs follow the services' own Kafka configuration (read from their application.properties and the
+     * platform-security defaults), so a renamed consumer group or a new channel cannot silently lose its access.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void kafkaUsersAllowWhatEachServiceConsumesAndProduces(String overlay) {
+        Path repository = deployDir().getParent();
+        Map<String, List<ServiceChannels.Channel>> channels = new java.util.TreeMap<>();
+        for (String service : SERVICES.keySet()) {
+            Assumptions.assumeTrue(Files.isDirectory(repository.resolve(service)), service + " not in this checkout");
+            channels.put(service, ServiceChannels.of(repository, service));
+        }
+        // Consumers that must exist whatever the services' configuration says (events.md "Consumers").
+        assertTrue(channels.get("trophies-service").stream().anyMatch(c -> c.incoming() && "questmaster.game-events".equals(c.topic())));
+        assertTrue(channels.get("audit-service").stream().anyMatch(c -> c.incoming() && "questmaster.game-events".equals(c.topic())));
+        assertRule(overlay, manifests -> DeployRules.kafkaAclsCoverTheChannels(manifests, channels,
+                Map.of("games-service", "questmaster.game-events", "users-service", "questmaster.user-events")));
+    }
+
+    /**
      * Every Secret a pod needs is either written by an operator from these manifests (a KafkaUser's Secret, the Kafka
      * cluster CA) or documented in deploy/README.md for the operator to create: docs and manifests cannot drift.
      */

@@ -1,0 +1,77 @@
+package club.questmaster.deploy.verify;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * The Kafka channels a service declares in its configuration (the platform-security defaults for the users
+ * projection, then the service's own application.properties), read as text: what its KafkaUser must allow.
+ * Profile-specific keys (%test., %dev.) are ignored: they never run in a cluster.
+ */
+public final class ServiceChannels {
+
+    /** The users projection's channel (platform/security UserEventsProjector), off when the service says so. */
+    private static final String USERS_PROJECTION_CHANNEL = "user-events";
+
+    public record Channel(String name, boolean incoming, String topic, String groupId, String deadLetterTopic) {
+    }
+
+    private ServiceChannels() {
+    }
+
+    public static List<Channel> of(Path repository, String service) {
+        Properties config = new Properties();
+        load(config, repository.resolve("platform/security/src/main/resources/META-INF/microprofile-config.properties"));
+        load(config, repository.resolve(service).resolve("src/main/resources/application.properties"));
+        String applicationName = config.getProperty("quarkus.application.name", service);
+        boolean usersProjection = !"false".equals(config.getProperty("questmaster.users-projection.enabled"));
+        TreeSet<String> channels = new TreeSet<>();
+        for (String key : config.stringPropertyNames()) {
+            String[] parts = key.split("\\.");
+            if (parts.length >= 5 && parts[0].equals("mp") && parts[1].equals("messaging")
+                    && (parts[2].equals("incoming") || parts[2].equals("outgoing")) && key.endsWith(".topic")
+                    && !key.contains(".dead-letter-queue.")) {
+                channels.add(parts[2] + "." + parts[3]);
+            }
+        }
+        List<Channel> result = new ArrayList<>();
+        for (String channel : channels) {
+            String direction = channel.substring(0, channel.indexOf('.'));
+            String name = channel.substring(channel.indexOf('.') + 1);
+            if (name.equals(USERS_PROJECTION_CHANNEL) && direction.equals("incoming") && !usersProjection) {
+                continue;
+            }
+            String prefix = "mp.messaging." + channel + ".";
+            result.add(new Channel(name, direction.equals("incoming"),
+                    resolve(config.getProperty(prefix + "topic"), applicationName),
+                    resolve(config.getProperty(prefix + "group.id"), applicationName),
+                    resolve(config.getProperty(prefix + "dead-letter-queue.topic"), applicationName)));
+        }
+        return result;
+    }
+
+    private static String resolve(String value, String applicationName) {
+        return value == null ? null : value.replace("${quarkus.application.name}", applicationName);
+    }
+
+    private static void load(Properties into, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties read = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            read.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        read.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
+                .forEach(key -> into.setProperty(key, read.getProperty(key)));
+    }
+}
