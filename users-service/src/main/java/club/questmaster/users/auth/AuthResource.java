@@ -1,0 +1,71 @@
+package club.questmaster.users.auth;
+
+import club.questmaster.users.discord.DiscordLoginService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Auth", description = "Login, tokens and keys")
+@APIResponse(responseCode = "400", description = "Malformed or invalid body (VALIDATION_ERROR, MALFORMED_JSON)")
+public class AuthResource {
+
+    private final LoginService logins;
+    private final DiscordLoginService discord;
+
+    public AuthResource(LoginService logins, DiscordLoginService discord) {
+        this.logins = logins;
+        this.discord = discord;
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Log in with username and password")
+    @APIResponse(responseCode = "200", description = "A token pair")
+    @APIResponse(responseCode = "401", description = "Wrong username or password (same body and timing either way)")
+    @APIResponse(responseCode = "403", description = "Banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "429", description = "Locked after 5 failures in a row (ACCOUNT_LOCKED, Retry-After)")
+    public Uni<TokenResponse> login(@Valid @NotNull AuthRequests.Login request) {
+        return logins.login(request.username(), request.password());
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Rotate a refresh token: a new pair; the presented token dies, and reusing a dead one revokes its family")
+    @APIResponse(responseCode = "200", description = "A new token pair")
+    @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token")
+    public Uni<TokenResponse> refresh(@Valid @NotNull AuthRequests.Refresh request) {
+        return logins.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke a refresh token (and its family)")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Uni<Void> logout(@Valid @NotNull AuthRequests.Refresh request) {
+        return logins.logout(request.refreshToken());
+    }
+
+    @POST
+    @Path("/discord")
+    @Operation(summary = "Log in with a Discord user access token (guild roles decide player, gm, admin)")
+    @APIResponse(responseCode = "200", description = "A token pair")
+    @APIResponse(responseCode = "401", description = "Discord refused the token")
+    @APIResponse(responseCode = "403", description = "Not a player on the Discord server (FORBIDDEN), or banned")
+    @APIResponse(responseCode = "502", description = "Discord could not be reached")
+    public Uni<TokenResponse> discord(@Valid @NotNull AuthRequests.Discord request) {
+        return discord.login(request.discordAccessToken());
+    }
+}

@@ -1,0 +1,123 @@
+package club.questmaster.users.user;
+
+import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.security.Role;
+import club.questmaster.platform.web.PageRequest;
+import club.questmaster.platform.web.PageResult;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Account administration (admin+). Who may touch whom: an actor manages only users whose highest role is strictly
+ * below theirs and grants only roles strictly below their own; a superuser manages all.
+ */
+@Path("/api/v1/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+@Tag(name = "Admin: users", description = "Account administration (admin and superuser)")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "401", description = "No or bad token (UNAUTHENTICATED)")
+@APIResponse(responseCode = "403", description = "Not allowed by the role hierarchy (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+public class AdminUserResource {
+
+    private final UserService users;
+    private final CurrentUser caller;
+
+    public AdminUserResource(UserService users, CurrentUser caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a local account")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid username, password or roles (VALIDATION_ERROR)")
+    @APIResponse(responseCode = "409", description = "Username taken (NAME_TAKEN)")
+    public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
+        return users.create(Actor.of(caller), request)
+                .map(user -> Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build());
+    }
+
+    @GET
+    @Operation(summary = "List accounts (paginated), filtered by q (username, name or id), role and banned")
+    @APIResponse(responseCode = "200", description = "{items,total,page,per_page,pages}")
+    @APIResponse(responseCode = "400", description = "Bad filter or page (VALIDATION_ERROR)")
+    public Uni<PageResult<AdminUserView>> list(@QueryParam("q") String q, @QueryParam("role") String role,
+            @QueryParam("banned") String banned, @QueryParam("page") String page,
+            @QueryParam("per_page") String perPage) {
+        UserRepository.Filter filter = new UserRepository.Filter(QueryParams.text("q", q, 50),
+                QueryParams.text("role", role, 20).map(r -> Roles.validated("role", List.of(r)).get(0)),
+                QueryParams.bool("banned", banned));
+        PageRequest request = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("per_page", perPage));
+        return users.list(Actor.of(caller), filter, request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One account, with its moderation and login state")
+    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<AdminUserView> get(@PathParam("id") String id) {
+        return users.adminGet(Actor.of(caller), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change name, roles, password or not_player_as_of (absent fields are left as they are)")
+    @APIResponse(responseCode = "200", description = "The updated account")
+    @APIResponse(responseCode = "400", description = "Invalid value (VALIDATION_ERROR)")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<AdminUserView> patch(@PathParam("id") String id, @Valid @NotNull PatchUserRequest request) {
+        return users.patch(Actor.of(caller), id, request);
+    }
+
+    @POST
+    @Path("/{id}/ban")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ban: revokes every refresh token; every service refuses the live access tokens within 5 s")
+    @APIResponse(responseCode = "200", description = "The banned account")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<AdminUserView> ban(@PathParam("id") String id, @Valid BanRequest request) {
+        return users.ban(Actor.of(caller), id, request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{id}/unban")
+    @Operation(summary = "Lift a ban")
+    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<AdminUserView> unban(@PathParam("id") String id) {
+        return users.unban(Actor.of(caller), id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Role.SUPERUSER_NAME)
+    @Operation(summary = "Delete an account (superuser; soft delete, the id stays for history)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<Void> delete(@PathParam("id") String id) {
+        return users.delete(Actor.of(caller), id);
+    }
+}

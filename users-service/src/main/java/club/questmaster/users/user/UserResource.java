@@ -1,0 +1,77 @@
+package club.questmaster.users.user;
+
+import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.web.ApiException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Users", description = "Public profiles, for any signed-in user")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "401", description = "No or bad token (UNAUTHENTICATED)")
+@APIResponse(responseCode = "403", description = "Banned account (ACCOUNT_BANNED)")
+public class UserResource {
+
+    private final UserService users;
+    private final CurrentUser caller;
+
+    public UserResource(UserService users, CurrentUser caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller")
+    @APIResponse(responseCode = "200", description = "The caller's profile")
+    public Uni<UserView> me() {
+        return users.me(Actor.of(caller));
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "Users whose username or name contains q (at most 10)")
+    @APIResponse(responseCode = "200", description = "Up to 10 users")
+    @APIResponse(responseCode = "400", description = "q missing or longer than 50 characters")
+    public Uni<List<UserView>> search(@QueryParam("q") String q) {
+        String query = QueryParams.text("q", q, 50)
+                .orElseThrow(() -> ApiException.invalid("q", "is required"));
+        return users.search(Actor.of(caller), query);
+    }
+
+    @GET
+    @Operation(summary = "Several users by id (?ids=a,b,c, at most 100); unknown ids are left out")
+    @APIResponse(responseCode = "200", description = "The users found, in the order asked")
+    @APIResponse(responseCode = "400", description = "ids missing or more than 100")
+    public Uni<List<UserView>> byIds(@QueryParam("ids") String ids) {
+        if (ids == null || ids.isBlank()) {
+            throw ApiException.invalid("ids", "is required (comma-separated user ids)");
+        }
+        if (ids.length() > 100 * 22) {
+            throw ApiException.invalid("ids", "at most " + UserService.MAX_IDS + " ids");
+        }
+        return users.byIds(Actor.of(caller), UserService.splitIds(ids));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One user")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<UserView> get(@PathParam("id") String id) {
+        return users.get(Actor.of(caller), id);
+    }
+}
