@@ -1,0 +1,169 @@
+package club.questmaster.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import club.questmaster.platform.messaging.Topics;
+import club.questmaster.platform.security.Role;
+import club.questmaster.platform.testing.ConsumerGroups;
+import club.questmaster.platform.testing.Tokens;
+import club.questmaster.platform.testing.UserEvents;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The original's end-to-end scenario 1 (questmaster.md §11, tests/views/test_e2e.py), across the packaged
+ * games-service and trophies-service, over HTTP, with the game events travelling through the real Kafka broker:
+ * a campaign for one player is created and published; a bad session is refused; a session is added and edited;
+ * the game is closed (registration refused) and reopened; the gm cannot take a
+ * seat; the player registers and the game becomes full; the player raises an alert; the gm archives with badges;
+ * trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM" to the gm, once, even when the
+ * archive is repeated.
+ */
+class ScenarioOneIT {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static Suite suite;
+
+    private record User(String id, String username, String token) {
+        RequestSpecification on(String baseUrl) {
+            return given().baseUri(baseUrl).header("Authorization", Tokens.bearer(token))
+                    .contentType("application/json");
+        }
+    }
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private static User user(String username, String... roles) {
+        String id = Tokens.newUserId();
+        UserEvents.created(id, username, roles);
+        return new User(id, username, Tokens.of(id, username, roles));
+    }
+
+    private static OffsetDateTime inDays(int days, int hour) {
+        return OffsetDateTime.now(PARIS).plusDays(days).withHour(hour).withMinute(30)
+                .truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private static ValidatableResponse badges(String userId) {
+        return given().baseUri(suite.trophies.baseUrl()).when().get("/api/v1/users/" + userId + "/badges").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aCampaignFromPublicationToArchiveGivesItsBadgesOnce() {
+        String games = suite.games.baseUrl();
+        String trophies = suite.trophies.baseUrl();
+        User admin = user("notsag", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME);
+        User gm = user("jadow", Role.PLAYER_NAME, Role.GM_NAME);
+        User player = user("grew", Role.PLAYER_NAME);
+
+        long systemId = admin.on(games).body(Map.of("name", "Appel de Cthulhu v7")).post("/api/v1/systems").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+
+        // A campaign for one player, created as a draft then published (which creates its first session).
+        OffsetDateTime firstSession = inDays(7, 20);
+        Map<String, Object> game = new HashMap<>();
+        game.put("name", "Les Masques de Nyarlathotep");
+        game.put("type", "campaign");
+        game.put("length", "10 sessions");
+        game.put("system_id", systemId);
+        game.put("description", "Une campagne autour du monde.");
+        game.put("restriction", "16+");
+        game.put("party_size", 1);
+        game.put("party_selection", false);
+        game.put("xp", "all");
+        game.put("date", firstSession.toString());
+        game.put("session_length", 4);
+        game.put("frequency", "weekly");
+        game.put("characters", "pregen");
+        game.put("ambience", List.of("serious"));
+        String slug = gm.on(games).body(game).post("/api/v1/games").then()
+                .statusCode(201).body("status", equalTo("draft")).body("gm_id", equalTo(gm.id()))
+                .extract().path("slug");
+        String path = "/api/v1/games/" + slug;
+        gm.on(games).body(Map.of()).post(path + "/publish").then()
+                .statusCode(200).body("status", equalTo("open")).body("sessions", hasSize(1));
+
+        // A bad session (ends before it starts, or lasts over 24 h) is refused; a good one is added, then edited.
+        OffsetDateTime start = inDays(14, 20);
+        gm.on(games).body(Map.of("start", start.toString(), "end", start.minusHours(1).toString()))
+                .post(path + "/sessions").then().statusCode(400);
+        gm.on(games).body(Map.of("start", start.toString(), "end", start.plusHours(25).toString()))
+                .post(path + "/sessions").then().statusCode(400);
+        long sessionId = gm.on(games).body(Map.of("start", start.toString(), "end", start.plusHours(4).toString()))
+                .post(path + "/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        gm.on(games).body(Map.of("end", start.plusHours(3).toString()))
+                .patch(path + "/sessions/" + sessionId).then().statusCode(200);
+        given().baseUri(games).when().get(path + "/sessions").then().statusCode(200).body("", hasSize(2));
+
+        // Closed: a registration is refused; reopened.
+        gm.on(games).post(path + "/close").then().statusCode(200).body("status", equalTo("closed"));
+        player.on(games).post(path + "/registrations").then().statusCode(409).body("code", equalTo("GAME_CLOSED"));
+        gm.on(games).post(path + "/reopen").then().statusCode(200).body("status", equalTo("open"));
+
+        // The gm cannot take a seat in their own game; the player can, and the game is then full (closed).
+        gm.on(games).post(path + "/registrations").then().statusCode(403);
+        player.on(games).post(path + "/registrations").then().statusCode(201);
+        given().baseUri(games).when().get(path).then().statusCode(200)
+                .body("status", equalTo("closed")).body("player_ids", contains(player.id()));
+
+        // The registered player raises an alert for the admins.
+        player.on(games).body(Map.of("message", "Le MJ ne répond plus."))
+                .post(path + "/alert").then().statusCode(anyOf(equalTo(202), equalTo(204)));
+
+        // Archived with badges: trophies-service gives them through questmaster.game-events.
+        gm.on(games).body(Map.of("award_trophies", true)).post(path + "/archive").then()
+                .statusCode(200).body("status", equalTo("archived"));
+        Awaitility.await("badges given").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    badges(player.id()).body("", hasSize(1)).body("[0].name", equalTo("Badge Campagne"))
+                            .body("[0].quantity", equalTo(1));
+                    badges(gm.id()).body("", hasSize(1)).body("[0].name", equalTo("Badge Campagne GM"))
+                            .body("[0].quantity", equalTo(1));
+                });
+
+        // Archiving again changes nothing, and the badges stay at one each once every event is consumed.
+        gm.on(games).body(Map.of("award_trophies", true)).post(path + "/archive").then()
+                .statusCode(200).body("status", equalTo("archived"));
+        ConsumerGroups.awaitCaughtUp("trophies-service", Topics.GAME_EVENTS, Duration.ofSeconds(60));
+        badges(player.id()).body("", hasSize(1)).body("[0].quantity", equalTo(1));
+        badges(gm.id()).body("", hasSize(1)).body("[0].quantity", equalTo(1));
+
+        // The leaderboards count them, with the names from the users projection.
+        Awaitility.await("leaderboard names").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(trophies).when().get("/api/v1/leaderboards").then().statusCode(200)
+                        .body("campaign_players.user_id", hasItem(player.id()))
+                        .body("campaign_players.find { it.user_id == '" + player.id() + "' }.name", equalTo("grew"))
+                        .body("campaign_gms.find { it.user_id == '" + gm.id() + "' }.count", equalTo(1)));
+        List<String> oneshotPlayers = given().baseUri(trophies).when().get("/api/v1/leaderboards").then()
+                .extract().path("oneshot_players.user_id");
+        assertEquals(List.of(), oneshotPlayers);
+    }
+}
