@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.security.Role;
@@ -22,10 +23,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The original's end-to-end scenario 1 (questmaster.md §11, tests/views/test_e2e.py), across the packaged
@@ -34,12 +41,15 @@ import org.junit.jupiter.api.Test;
  * the game is closed (registration refused) and reopened; the gm cannot take a
  * seat; the player registers and the game becomes full; the player raises an alert; the gm archives with badges;
  * trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM" to the gm, once, even when the
- * archive is repeated.
+ * archive is repeated. Then trophies-service survives a crash and a replay of the whole topic without a double award.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioOneIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static Suite suite;
+    private static User scenarioGm;
+    private static User scenarioPlayer;
 
     private record User(String id, String username, String token) {
         RequestSpecification on(String baseUrl) {
@@ -72,14 +82,15 @@ class ScenarioOneIT {
     }
 
     private static ValidatableResponse badges(String userId) {
-        return given().baseUri(suite.trophies.baseUrl()).when().get("/api/v1/users/" + userId + "/badges").then()
+        return given().baseUri(suite.trophies().baseUrl()).when().get("/api/v1/users/" + userId + "/badges").then()
                 .statusCode(200);
     }
 
     @Test
+    @Order(1)
     void aCampaignFromPublicationToArchiveGivesItsBadgesOnce() {
         String games = suite.games.baseUrl();
-        String trophies = suite.trophies.baseUrl();
+        String trophies = suite.trophies().baseUrl();
         User admin = user("notsag", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME);
         User gm = user("jadow", Role.PLAYER_NAME, Role.GM_NAME);
         User player = user("grew", Role.PLAYER_NAME);
@@ -165,5 +176,72 @@ class ScenarioOneIT {
         List<String> oneshotPlayers = given().baseUri(trophies).when().get("/api/v1/leaderboards").then()
                 .extract().path("oneshot_players.user_id");
         assertEquals(List.of(), oneshotPlayers);
+        scenarioGm = gm;
+        scenarioPlayer = player;
+    }
+
+    /**
+     * events.md "Effect once": trophies-service is killed (SIGKILL) right after an archive, at whatever point of its
+     * work it is, then restarted with its consumer group sent back to the start of questmaster.game-events, so every
+     * event (the scenario's too) is delivered again. Every badge is still given exactly once.
+     */
+    @Test
+    @Order(2)
+    void aCrashThenAReplayOfTheWholeTopicGivesEveryBadgeExactlyOnce() {
+        assertNotNull(scenarioGm, "runs after the scenario");
+        String games = suite.games.baseUrl();
+        User admin = user("admin2", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME);
+        User gm = user("mj2", Role.PLAYER_NAME, Role.GM_NAME);
+        User first = user("joueuse1", Role.PLAYER_NAME);
+        User second = user("joueur2", Role.PLAYER_NAME);
+        long systemId = admin.on(games).body(Map.of("name", "Dungeons & Dragons 5e")).post("/api/v1/systems").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> game = new HashMap<>();
+        game.put("name", "La Crypte oubliée");
+        game.put("type", "oneshot");
+        game.put("length", "1 session");
+        game.put("system_id", systemId);
+        game.put("description", "Un one-shot.");
+        game.put("restriction", "all");
+        game.put("party_size", 2);
+        game.put("party_selection", false);
+        game.put("xp", "all");
+        game.put("date", inDays(3, 20).toString());
+        game.put("session_length", 3);
+        game.put("frequency", "other");
+        game.put("characters", "pregen");
+        game.put("ambience", List.of("epic"));
+        String path = "/api/v1/games/" + gm.on(games).body(game).post("/api/v1/games").then().statusCode(201)
+                .extract().path("slug");
+        gm.on(games).body(Map.of()).post(path + "/publish").then().statusCode(200);
+        first.on(games).post(path + "/registrations").then().statusCode(201);
+        second.on(games).post(path + "/registrations").then().statusCode(201);
+        gm.on(games).body(Map.of("award_trophies", true)).post(path + "/archive").then()
+                .statusCode(200).body("status", equalTo("archived"));
+
+        suite.killTrophies();
+        // The killed member leaves the group only when its session expires; until then offsets cannot be moved.
+        Awaitility.await("consumer group offsets reset to the start").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> resetToTheStart("trophies-service", Topics.GAME_EVENTS));
+        suite.startTrophies();
+        ConsumerGroups.awaitCaughtUp("trophies-service", Topics.GAME_EVENTS, Duration.ofSeconds(120));
+
+        badges(gm.id()).body("", hasSize(1)).body("[0].name", equalTo("Badge OS GM")).body("[0].quantity", equalTo(1));
+        badges(first.id()).body("", hasSize(1)).body("[0].name", equalTo("Badge OS")).body("[0].quantity", equalTo(1));
+        badges(second.id()).body("", hasSize(1)).body("[0].name", equalTo("Badge OS"))
+                .body("[0].quantity", equalTo(1));
+        badges(scenarioGm.id()).body("", hasSize(1)).body("[0].quantity", equalTo(1));
+        badges(scenarioPlayer.id()).body("", hasSize(1)).body("[0].quantity", equalTo(1));
+    }
+
+    private static boolean resetToTheStart(String group, String topic) throws Exception {
+        try (Admin kafka = Admin.create(Map.of("bootstrap.servers", suite.stack.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> start.put(new TopicPartition(topic, p.partition()), new OffsetAndMetadata(0)));
+            kafka.alterConsumerGroupOffsets(group, start).all().get();
+            return true;
+        }
     }
 }

@@ -27,12 +27,33 @@ final class Suite implements AutoCloseable {
 
     final DevStack stack;
     final ServiceProcess games;
-    final ServiceProcess trophies;
+    private final Path servicesDir;
+    private final Path publicKey;
+    private final Path logs;
+    private volatile ServiceProcess trophies;
 
-    private Suite(DevStack stack, ServiceProcess games, ServiceProcess trophies) {
+    private Suite(DevStack stack, ServiceProcess games, ServiceProcess trophies, Path servicesDir, Path publicKey,
+            Path logs) {
         this.stack = stack;
         this.games = games;
         this.trophies = trophies;
+        this.servicesDir = servicesDir;
+        this.publicKey = publicKey;
+        this.logs = logs;
+    }
+
+    ServiceProcess trophies() {
+        return trophies;
+    }
+
+    /** SIGKILL: no shutdown hook, no offset commit, no transaction completion. */
+    void killTrophies() {
+        trophies.kill();
+    }
+
+    /** A new trophies-service process on the same database and broker (same consumer group). */
+    void startTrophies() {
+        trophies = launch(stack, servicesDir, "trophies-service", "trophies", publicKey, logs);
     }
 
     static Suite start() throws IOException {
@@ -55,7 +76,7 @@ final class Suite implements AutoCloseable {
             CompletableFuture<ServiceProcess> trophies = CompletableFuture.supplyAsync(() -> launch(stack,
                     servicesDir, "trophies-service", "trophies", publicKey, logs));
             try {
-                return new Suite(stack, games.join(), trophies.join());
+                return new Suite(stack, games.join(), trophies.join(), servicesDir, publicKey, logs);
             } catch (CompletionException e) {
                 games.thenAccept(ServiceProcess::kill);
                 trophies.thenAccept(ServiceProcess::kill);
