@@ -44,13 +44,18 @@ public class GameResource {
     @GET
     public Uni<PageResult<GameView>> list(@QueryParam("status") List<String> status,
             @QueryParam("type") List<String> type, @QueryParam("restriction") List<String> restriction,
-            @QueryParam("name") String name, @QueryParam("system_id") Long systemId,
-            @QueryParam("vtt_id") Long vttId, @QueryParam("gm_id") String gmId,
-            @QueryParam("player_id") String playerId, @QueryParam("special_event_id") Long specialEventId,
-            @QueryParam("page") Integer page, @QueryParam("per_page") Integer perPage) {
+            @QueryParam("name") String name, @QueryParam("system_id") String systemId,
+            @QueryParam("vtt_id") String vttId, @QueryParam("gm_id") String gmId,
+            @QueryParam("player_id") String playerId, @QueryParam("special_event_id") String specialEventId,
+            @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         List<String> statuses = values("status", status, GameStatus.VALUES);
         List<String> types = values("type", type, TYPES);
         List<String> restrictions = values("restriction", restriction, RESTRICTIONS);
+        Long system = QueryParams.optionalLong("system_id", systemId);
+        Long vtt = QueryParams.optionalLong("vtt_id", vttId);
+        Long specialEvent = QueryParams.optionalLong("special_event_id", specialEventId);
+        PageRequest pageRequest = PageRequest.of(QueryParams.optionalInt("page", page),
+                QueryParams.optionalInt("per_page", perPage));
         return actors.current().chain(actor -> {
         String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
         if ("me".equals(player)) {
@@ -61,10 +66,10 @@ public class GameResource {
             player = actor.id();
         }
         GameQuery query = new GameQuery(statuses.isEmpty() ? List.of("open") : statuses,
-                types, restrictions, name, systemId, vttId,
-                gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEventId, actor.id(),
+                types, restrictions, name, system, vtt,
+                gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent, actor.id(),
                 actor.admin());
-        return service.list(query, PageRequest.of(page, perPage));
+        return service.list(query, pageRequest);
         });
     }
 

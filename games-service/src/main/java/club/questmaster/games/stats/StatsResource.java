@@ -1,0 +1,24 @@
+package club.questmaster.games.stats;
+
+import club.questmaster.games.stats.StatsService.MonthlyStats;
+import club.questmaster.games.game.QueryParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+/** Monthly stats, for anyone (the current month by default). */
+@Path("/api/v1/stats")
+public class StatsResource {
+
+    private final StatsService service;
+
+    public StatsResource(StatsService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Uni<MonthlyStats> monthly(@QueryParam("year") String year, @QueryParam("month") String month) {
+        return service.monthly(QueryParams.optionalInt("year", year), QueryParams.optionalInt("month", month));
+    }
+}
