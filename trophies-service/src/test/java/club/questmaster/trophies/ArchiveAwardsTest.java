@@ -19,11 +19,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,6 +132,32 @@ class ArchiveAwardsTest {
         GameEvents.awaitAllConsumed();
         badges(gm).body("[0].quantity", equalTo(1));
         badges(player).body("[0].quantity", equalTo(1));
+    }
+
+    @Test
+    void aFailureOfOurOwnIsRetriedUntilTheAwardSucceedsOnce() throws Exception {
+        String gm = Tokens.newUserId();
+        String player = Tokens.newUserId();
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                Statement sql = db.createStatement()) {
+            // The awards cannot be written while the table is away: the consumer fails, backs off and retries.
+            sql.execute("ALTER TABLE user_trophy RENAME TO user_trophy_away");
+            try {
+                GameEvents.publish(json, GameEventData.Types.ARCHIVED,
+                        GameEvents.archived(GameEvents.newGameId(), "campaign", gm, List.of(player), true));
+                Thread.sleep(3_000);
+            } finally {
+                sql.execute("ALTER TABLE user_trophy_away RENAME TO user_trophy");
+            }
+        }
+        awaitBadge(gm, 4, 1);
+        awaitBadge(player, 3, 1);
+        GameEvents.awaitAllConsumed();
+        badges(gm).body("", hasSize(1)).body("[0].quantity", equalTo(1));
+        badges(player).body("", hasSize(1)).body("[0].quantity", equalTo(1));
     }
 
     @Test
