@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,10 +39,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The original's end-to-end scenario 1 (questmaster.md §11, tests/views/test_e2e.py), across the packaged
  * games-service and trophies-service, over HTTP, with the game events travelling through the real Kafka broker:
  * a campaign for one player is created and published; a bad session is refused; a session is added and edited;
- * the game is closed (registration refused) and reopened; the gm cannot take a
- * seat; the player registers and the game becomes full; the player raises an alert; the gm archives with badges;
- * trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM" to the gm, once, even when the
- * archive is repeated. Then trophies-service survives a crash and a replay of the whole topic without a double award.
+ * the monthly stats count the campaign; the calendar shows the sessions; the game is closed (registration refused)
+ * and reopened; the gm cannot take a seat; the player registers and the game becomes full; the player raises an
+ * alert; the gm archives with badges; trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM"
+ * to the gm, once, even when the archive is repeated. Then trophies-service survives a crash and a replay of the
+ * whole topic without a double award.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioOneIT {
@@ -133,6 +135,21 @@ class ScenarioOneIT {
         gm.on(games).body(Map.of("end", start.plusHours(3).toString()))
                 .patch(path + "/sessions/" + sessionId).then().statusCode(200);
         given().baseUri(games).when().get(path + "/sessions").then().statusCode(200).body("", hasSize(2));
+
+        // The monthly stats of the first session's month count the campaign (the original's "(1 campagne)").
+        given().baseUri(games).queryParam("year", firstSession.getYear())
+                .queryParam("month", firstSession.getMonthValue())
+                .when().get("/api/v1/stats").then().statusCode(200)
+                .body("counts.oneshot", equalTo(0))
+                .body("counts.campaign", greaterThanOrEqualTo(1))
+                .body("campaign_games.'Appel de Cthulhu v7'.'" + slug + "'.name", equalTo(game.get("name")));
+
+        // The calendar shows both sessions of the game.
+        given().baseUri(games)
+                .queryParam("start", firstSession.minusDays(1).toString())
+                .queryParam("end", start.plusDays(1).toString())
+                .when().get("/api/v1/calendar/events").then().statusCode(200)
+                .body("findAll { it.game_slug == '" + slug + "' }", hasSize(2));
 
         // Closed: a registration is refused; reopened.
         gm.on(games).post(path + "/close").then().statusCode(200).body("status", equalTo("closed"));
