@@ -2,6 +2,7 @@ package club.questmaster.users.keys;
 
 import club.questmaster.users.config.UsersConfig;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -41,7 +42,7 @@ public class KeyRing {
         String where = location.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "No JWT signing key: set QM_JWT_PRIVATE_KEY_LOCATION (smallrye.jwt.sign.key.location) to a PKCS#8 PEM"));
         try {
-            this.signingKey = KeyUtils.readPrivateKey(where);
+            this.signingKey = KeyUtils.decodePrivateKey(read(where));
             if (!(signingKey instanceof RSAPrivateCrtKey rsa)) {
                 throw new IllegalStateException("the JWT signing key must be an RSA private key (PKCS#8 PEM)");
             }
@@ -55,7 +56,7 @@ public class KeyRing {
                 if (previous.isBlank()) {
                     continue;
                 }
-                RsaJsonWebKey old = jwk((RSAPublicKey) KeyUtils.readPublicKey(previous.strip()));
+                RsaJsonWebKey old = jwk(readPublicKey(previous.strip()));
                 if (!old.getKeyId().equals(signingKeyId)) {
                     keys.add(old.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
                 }
@@ -82,6 +83,26 @@ public class KeyRing {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("keys", published);
         return document;
+    }
+
+    private static RSAPublicKey readPublicKey(String location) {
+        try {
+            if (KeyUtils.decodePublicKey(read(location)) instanceof RSAPublicKey rsa) {
+                return rsa;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the previous public key " + location + ": " + e, e);
+        }
+        throw new IllegalStateException("the previous public key " + location + " is not an RSA public key (PEM)");
+    }
+
+    /** A file path, {@code file:}, {@code classpath:} or an http(s) URL (KeyUtils.read* only look on the classpath). */
+    private static String read(String location) throws java.io.IOException {
+        String content = ResourceUtils.readResource(location);
+        if (content == null) {
+            throw new java.io.FileNotFoundException(location);
+        }
+        return content;
     }
 
     private static RsaJsonWebKey jwk(RSAPublicKey key) throws JoseException {

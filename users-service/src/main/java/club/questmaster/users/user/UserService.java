@@ -81,10 +81,21 @@ public class UserService {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
+    /** One read: the caller's row is both the authority check of {@link #resolve} and the answer. */
     @WithSession
     public Uni<UserView> me(Actor caller) {
-        return resolve(caller).chain(actor -> users.findLive(actor.id()))
-                .map(user -> UserView.of(require(user)));
+        return users.findById(caller.id()).map(user -> {
+            if (user == null) {
+                throw ApiException.notFound("No account for this token's subject.");
+            }
+            if (user.deleted()) {
+                throw new ApiException(ErrorCode.UNAUTHENTICATED, "This account no longer exists.");
+            }
+            if (user.banned) {
+                throw new ApiException(ErrorCode.ACCOUNT_BANNED, "This account is banned.");
+            }
+            return UserView.of(user);
+        });
     }
 
     @WithSession
