@@ -6,6 +6,9 @@ import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.testing.DevStackResource;
 import club.questmaster.platform.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,6 +78,9 @@ class IngestBenchmark {
     @Inject
     ChannelRegistry channels;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void storageThroughputAndPublicationToReadableDelay() throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
@@ -93,6 +99,7 @@ class IngestBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%nBENCHMARK audit-service throughput: %d events stored in %.2f s = %.0f events/s "
                     + "(batches of up to 500, one transaction each)%n", BACKLOG, seconds, BACKLOG / seconds);
+            printBatches("backlog");
 
             // 2. Delay at a steady 200 events/s.
             Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
@@ -127,7 +134,17 @@ class IngestBenchmark {
                     + "(%d events): median %.1f ms, p99 %.1f ms, max %.1f ms%n%n", RATE, STEADY_SECONDS, total,
                     sorted.get(total / 2) / 1000.0, sorted.get((int) Math.ceil(total * 0.99) - 1) / 1000.0,
                     sorted.get(total - 1) / 1000.0);
+            printBatches("backlog + steady");
         }
+    }
+
+    /** Where the time goes: the consumer's own batch metrics (cumulative). */
+    private void printBatches(String phase) {
+        Timer write = meters.find("questmaster.audit.batch.write").timer();
+        DistributionSummary size = meters.find("questmaster.audit.batch.size").summary();
+        System.out.printf("BENCHMARK audit-service batches (%s): %d batches, mean %.0f records, mean write %.1f ms, "
+                + "max write %.1f ms%n", phase, write.count(), size.mean(), write.mean(TimeUnit.MILLISECONDS),
+                write.max(TimeUnit.MILLISECONDS));
     }
 
     private void poll(long fromId, Map<UUID, Long> publishedAt, List<Long> delaysMicros) {
