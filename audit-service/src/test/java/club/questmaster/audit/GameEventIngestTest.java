@@ -138,6 +138,13 @@ class GameEventIngestTest {
                 .body(containsString("questmaster_audit_events_duplicates_total"))
                 .body(containsString("questmaster_audit_events_dead_lettered_total"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
+        // Our own lag (end - committed), measured every 10 s: everything consumed, so it drops to 0 everywhere.
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().when().get("/q/metrics").then().statusCode(200)
+                        .body(matchesPattern("(?s).*questmaster_audit_consumer_lag\\{partition=\"0\",topic=\"questmaster"
+                                + "\\.game-events\",?} 0\\.0\n.*"))
+                        .body(matchesPattern("(?s).*questmaster_audit_consumer_lag\\{partition=\"2\",topic=\"questmaster"
+                                + "\\.game-events\",?} 0\\.0\n.*")));
     }
 
     private void awaitRows(long gameId, int expected) {
