@@ -104,6 +104,43 @@ class GameListTest {
         assertThat(slugs(given().get("/api/v1/games?vtt_id=" + vttId))).containsExactly(slug);
     }
 
+    @Test
+    void theUnfilteredListFollowsTheOriginalsOrderAcrossPages() {
+        long systemId = Api.system();
+        User gm = gm("orderer");
+        publish(gm, systemId, 3, "oneshot", "all");
+        publish(gm, systemId, -3, "oneshot", "all");
+        User admin = Api.admin("orderadmin");
+        String all = "/api/v1/games?status=archived&status=closed&status=open&status=draft&per_page=7";
+        List<JsonNode> items = new ArrayList<>();
+        JsonNode first = Api.json(admin.as().get(all + "&page=1").asString());
+        first.get("items").forEach(items::add);
+        Api.json(admin.as().get(all + "&page=2").asString()).get("items").forEach(items::add);
+        assertThat(first.get("total").asInt()).isGreaterThanOrEqualTo(2);
+        java.time.Instant now = java.time.Instant.now();
+        List<String> ranks = List.of("draft", "open", "closed", "archived");
+        for (int i = 1; i < items.size(); i++) {
+            JsonNode a = items.get(i - 1);
+            JsonNode b = items.get(i);
+            int ra = ranks.indexOf(a.get("status").asText());
+            int rb = ranks.indexOf(b.get("status").asText());
+            assertThat(ra).isLessThanOrEqualTo(rb);
+            if (ra == rb) {
+                java.time.Instant da = java.time.OffsetDateTime.parse(a.get("date").asText()).toInstant();
+                java.time.Instant db = java.time.OffsetDateTime.parse(b.get("date").asText()).toInstant();
+                boolean pastA = da.isBefore(now);
+                boolean pastB = db.isBefore(now);
+                assertThat(pastA && !pastB).as("future before past").isFalse();
+                if (pastA == pastB) {
+                    long distA = Math.abs(java.time.Duration.between(now, da).toSeconds());
+                    long distB = Math.abs(java.time.Duration.between(now, db).toSeconds());
+                    assertThat(distA).as("closest first").isLessThanOrEqualTo(distB + 1);
+                }
+            }
+        }
+        assertThat(items.stream().map(n -> n.get("id").asLong()).distinct().count()).isEqualTo(items.size());
+    }
+
     private static String publish(User gm, long systemId, int days, String type, String restriction) {
         Map<String, Object> body = gameBody(unique("Liste"), systemId);
         body.put("date", inDays(days).toString());

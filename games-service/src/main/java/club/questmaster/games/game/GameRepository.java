@@ -148,17 +148,45 @@ public class GameRepository implements PanacheRepository<Game> {
         }
         // The original's order: status rank, then future before past, then distance from now (so upcoming games
         // soonest first, past games most recent first).
-        String select = "SELECT g.id FROM game g" + where
-                + " ORDER BY CASE g.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END,"
-                + " (g.date < :now), abs(extract(epoch FROM (g.date - :now))), g.id"
-                + " LIMIT :limit OFFSET :offset";
+        boolean selective = q.name() != null && !q.name().isBlank() || q.systemId() != null || q.vttId() != null
+                || q.specialEventId() != null || q.gmId() != null || q.playerId() != null;
+        String select;
+        if (selective) {
+            // Few rows match: filter through the matching index, then sort them.
+            select = "SELECT g.id FROM game g" + where
+                    + " ORDER BY CASE g.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END,"
+                    + " (g.date < :now), abs(extract(epoch FROM (g.date - :now))), g.id"
+                    + " LIMIT :limit OFFSET :offset";
+        } else {
+            // Many rows match (a whole status): the same order read from the (status, date) index, one ordered
+            // range scan per status and side of now, each stopping after offset + limit rows; only those few are
+            // sorted, instead of every game of the status.
+            List<String> branches = new ArrayList<>();
+            for (GameStatus status : GameStatus.values()) {
+                if (!q.statuses().contains(status.value())) {
+                    continue;
+                }
+                String in = where + " AND g.status = '" + status.value() + "'";
+                branches.add("(SELECT g.id, " + status.rank() + " AS rank, 0 AS side, extract(epoch FROM g.date) AS k"
+                        + " FROM game g" + in + " AND g.date >= :now ORDER BY g.date, g.id LIMIT :window)");
+                branches.add("(SELECT g.id, " + status.rank() + " AS rank, 1 AS side, -extract(epoch FROM g.date) AS k"
+                        + " FROM game g" + in + " AND g.date < :now ORDER BY g.date DESC, g.id LIMIT :window)");
+            }
+            select = "SELECT t.id FROM (" + String.join(" UNION ALL ", branches) + ") t"
+                    + " ORDER BY t.rank, t.side, t.k, t.id LIMIT :limit OFFSET :offset";
+            params.put("window", offset + limit);
+        }
         String count = "SELECT count(*) FROM game g" + where;
         return Panache.getSession().chain(s -> {
             var ids = s.createNativeQuery(select, Long.class);
             params.forEach(ids::setParameter);
             ids.setParameter("now", now).setParameter("limit", limit).setParameter("offset", offset);
             var total = s.createNativeQuery(count, Long.class);
-            params.forEach(total::setParameter);
+            params.forEach((name, value) -> {
+                if (!name.equals("window")) {
+                    total.setParameter(name, value);
+                }
+            });
             return ids.getResultList().chain(found -> total.getSingleResult().map(n -> new Page(found, n)));
         });
     }
