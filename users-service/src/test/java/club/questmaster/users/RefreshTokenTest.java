@@ -44,6 +44,21 @@ class RefreshTokenTest {
     }
 
     @Test
+    void anExpiredAccessTokenSentAlongDoesNotBlockTheRefresh() {
+        String username = Api.uniqueName("stale");
+        Api.createUser(username, "player");
+        String token = firstRefreshToken(username);
+        String expired = club.questmaster.platform.testing.Tokens.claims("11111111111111111111", username, "player")
+                .issuedAt(java.time.Instant.now().minusSeconds(3600))
+                .expiresAt(java.time.Instant.now().minusSeconds(1800)).sign();
+        given().header("Authorization", Api.bearer(expired)).contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", token)).post("/api/v1/auth/refresh").then().statusCode(200);
+        given().header("Authorization", "Bearer garbage").contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", Api.PASSWORD)).post("/api/v1/auth/login").then()
+                .statusCode(200);
+    }
+
+    @Test
     void reusingARotatedTokenRevokesTheWholeFamily() {
         String username = Api.uniqueName("reuse");
         Api.createUser(username, "player");

@@ -3,6 +3,7 @@ package club.questmaster.users.keys;
 import club.questmaster.users.config.UsersConfig;
 import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.jwt.util.ResourceUtils;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -28,6 +29,7 @@ import org.jose4j.lang.JoseException;
  * access token expired (15 min). Each key's {@code kid} is its RFC 7638 thumbprint, so no key id is configured
  * and a given key always has the same id.
  */
+@Startup // read the key files at boot: a missing or bad key stops the start, and no file is read on an event loop
 @ApplicationScoped
 public class KeyRing {
 
