@@ -55,7 +55,9 @@ class ConsumerCrashIT {
     private static final int GAMES = 200;
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /** Events as games-service writes them: snake_case, date-times as ISO-8601 strings (events.md). */
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     @Test

@@ -76,11 +76,16 @@ final class KafkaBroker implements AutoCloseable {
         }
         Path clusterIdFile = workDir.resolve("cluster.id");
         if (!Files.exists(clusterIdFile)) {
-            // Kafka cluster ids are 16 random bytes, base64url without padding.
-            UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
-                    .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            Files.writeString(clusterIdFile, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()));
+            // Kafka cluster ids are 16 random bytes, base64url without padding; one starting with '-' would read as an
+            // option on the storage tool's command line, so such ids are never minted.
+            String clusterId;
+            do {
+                UUID uuid = UUID.randomUUID();
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
+                        .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+                clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            } while (clusterId.startsWith("-"));
+            Files.writeString(clusterIdFile, clusterId);
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -31,7 +31,7 @@ public final class KafkaMain {
         String bootstrap = args[2];
         PrintStream out = System.out;
         int formatted = kafka.tools.StorageTool.execute(
-                new String[] {"format", "-t", clusterId, "-c", properties, "--ignore-formatted"}, out);
+                new String[] {"format", "--cluster-id=" + clusterId, "-c", properties, "--ignore-formatted"}, out);
         if (formatted != 0) {
             System.err.println("kafka storage format failed: " + formatted);
             Runtime.getRuntime().halt(2);

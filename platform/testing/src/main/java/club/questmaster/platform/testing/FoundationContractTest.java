@@ -112,6 +112,46 @@ public abstract class FoundationContractTest {
     }
 
     @Test
+    void dateTimesWithoutOffsetAreReadInTheCommunityZoneAndAnswersCarryItsOffset() {
+        given().contentType("application/json").body("{\"at\":\"2026-01-10T20:30\"}")
+                .when().post("/test-support/time").then()
+                .statusCode(200).body("at", equalTo("2026-01-10T20:30:00+01:00"));
+        given().contentType("application/json").body("{\"at\":\"2026-07-10T18:30:00Z\"}")
+                .when().post("/test-support/time").then()
+                .statusCode(200).body("at", equalTo("2026-07-10T20:30:00+02:00"));
+        given().when().get("/test-support/time?at=2026-01-10T20:30").then()
+                .statusCode(200).body("at", equalTo("2026-01-10T20:30:00+01:00"));
+    }
+
+    @Test
+    void badDateTimesAreA400InTheBodyAndInTheQuery() {
+        given().contentType("application/json").body("{\"at\":\"next tuesday\"}")
+                .when().post("/test-support/time").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_ERROR")).body("errors[0].field", equalTo("at"));
+        given().when().get("/test-support/time?at=2025-13-45").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"));
+    }
+
+    @Test
+    void malformedJsonAndUnknownFieldsAreA400() {
+        given().contentType("application/json").body("{\"at\":")
+                .when().post("/test-support/time").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"at\":\"2026-01-10T20:30\",\"evil\":1}")
+                .when().post("/test-support/time").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_ERROR")).body("errors[0].field", equalTo("evil"));
+    }
+
+    @Test
+    void scalarsOfTheWrongTypeAreA400NotSilentlyConverted() {
+        given().contentType("application/json").body("{\"at\":20260110}")
+                .when().post("/test-support/time").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"));
+    }
+
+    @Test
     void bodiesOver64KiBAreRefusedWith413() {
         String big = "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}";
         given().contentType("application/json").body(big).when().post(WHOAMI).then()

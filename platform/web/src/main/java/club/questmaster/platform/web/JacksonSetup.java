@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -15,7 +18,11 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Date-times in JSON follow {@link CommunityTime}: offset optional on the way in, always present on the way out. */
+/**
+ * The suite's JSON rules beyond the shared config: date-times follow {@link CommunityTime} (offset optional on the
+ * way in, always present on the way out), and scalars must have their declared type ({@code {"username": 123}} or
+ * {@code {"party_size": "4"}} is a 400, never silently converted, which Jackson does by default).
+ */
 @Singleton
 public class JacksonSetup implements ObjectMapperCustomizer {
 
@@ -23,6 +30,15 @@ public class JacksonSetup implements ObjectMapperCustomizer {
 
     public JacksonSetup(CommunityTime time) {
         this.time = time;
+    }
+
+    /**
+     * Last: Quarkus registers its own Java-time module through a customizer too, and with Jackson the module
+     * registered last wins for a type.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 
     @Override
@@ -49,5 +65,21 @@ public class JacksonSetup implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+        strictScalars(mapper);
+    }
+
+    private static void strictScalars(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
 }

@@ -106,6 +106,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // JAX-RS turns a failed @QueryParam/@PathParam conversion into a 404; our converters fail with the real 400.
+        if (e.getCause() instanceof ApiException api) {
+            return api(api);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e);
