@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Children are wrapped in {@code setpriv --pdeathsig}: the kernel signals them when the thread that forked them
  * dies. PR_SET_PDEATHSIG is tied to the forking <em>thread</em>, not the process, so all children are forked from
  * one long-lived daemon thread that only dies with the JVM (including on SIGKILL).
+ *
+ * <p>Public for the test helpers that start packaged services the same way (platform-testing ServiceProcess).
  */
-final class ChildProcesses {
+public final class ChildProcesses {
 
     /** uid/gid of "nobody": PostgreSQL refuses to run as root. */
     static final int NOBODY = 65534;
@@ -29,6 +31,11 @@ final class ChildProcesses {
     });
 
     private ChildProcesses() {
+    }
+
+    /** A free port on 127.0.0.1 that this JVM has not handed out before (to the stack or to another child). */
+    public static int freePort() {
+        return StackFiles.freePort();
     }
 
     static boolean runningAsRoot() {
@@ -48,7 +55,7 @@ final class ChildProcesses {
      * The command wrapped so that the child gets {@code deathSignal} when we die, and runs as nobody when asked to
      * and we are root.
      */
-    static List<String> guarded(List<String> command, String deathSignal, boolean dropRoot) {
+    public static List<String> guarded(List<String> command, String deathSignal, boolean dropRoot) {
         List<String> wrapped = new ArrayList<>();
         wrapped.add("/usr/bin/setpriv");
         if (dropRoot && runningAsRoot()) {
@@ -62,7 +69,7 @@ final class ChildProcesses {
         return wrapped;
     }
 
-    static Process start(ProcessBuilder builder) throws IOException {
+    public static Process start(ProcessBuilder builder) throws IOException {
         try {
             return SPAWNER.submit(builder::start).get();
         } catch (InterruptedException e) {

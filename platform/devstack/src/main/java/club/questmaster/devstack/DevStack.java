@@ -34,9 +34,9 @@ public final class DevStack implements AutoCloseable {
                     System.getenv().getOrDefault("DEVSTACK_DIR", System.getProperty("java.io.tmpdir"))),
                     "questmaster-devstack");
             Files.createDirectories(base);
-            Files2.openToAll(base);
+            StackFiles.openToAll(base);
             Path run = Files.createTempDirectory(base, "run-");
-            Files2.openToAll(run);
+            StackFiles.openToAll(run);
             return new Options(base, run.resolve("pg"), run.resolve("kafka"), run, false, 0, 0, databases, topics);
         }
     }
@@ -53,8 +53,8 @@ public final class DevStack implements AutoCloseable {
 
     public static DevStack start(Options options) throws IOException {
         Files.createDirectories(options.logDir());
-        int pgPort = options.pgPort() == 0 ? Files2.freePort() : options.pgPort();
-        int kafkaPort = options.kafkaPort() == 0 ? Files2.freePort() : options.kafkaPort();
+        int pgPort = options.pgPort() == 0 ? StackFiles.freePort() : options.pgPort();
+        int kafkaPort = options.kafkaPort() == 0 ? StackFiles.freePort() : options.kafkaPort();
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> {
             try {
                 return KafkaBroker.start(options.kafkaDir(), kafkaPort, options.topics(), options.keepData(),
@@ -126,7 +126,7 @@ public final class DevStack implements AutoCloseable {
         pg.close();
         stopKafka.join();
         if (!options.keepData()) {
-            Files2.deleteRecursively(options.logDir());
+            StackFiles.deleteRecursively(options.logDir());
         }
     }
 }

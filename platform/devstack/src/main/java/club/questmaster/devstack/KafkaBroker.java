@@ -39,7 +39,7 @@ final class KafkaBroker implements AutoCloseable {
     static KafkaBroker start(Path workDir, int port, List<Topic> topics, boolean keepData, Path logFile)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        int controllerPort = Files2.freePort();
+        int controllerPort = StackFiles.freePort();
         Path properties = workDir.resolve("server.properties");
         Files.writeString(properties, String.join("\n",
                 "process.roles=broker,controller",
@@ -105,11 +105,11 @@ final class KafkaBroker implements AutoCloseable {
         pump.start();
         try {
             if (!ready.get(120, TimeUnit.SECONDS)) {
-                throw new IOException("Kafka exited before it was ready:\n" + Files2.tail(logFile, 30));
+                throw new IOException("Kafka exited before it was ready:\n" + StackFiles.tail(logFile, 30));
             }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             broker.close();
-            throw new IOException("Kafka did not start in 120 s:\n" + Files2.tail(logFile, 30), e);
+            throw new IOException("Kafka did not start in 120 s:\n" + StackFiles.tail(logFile, 30), e);
         }
         return broker;
     }
@@ -136,7 +136,7 @@ final class KafkaBroker implements AutoCloseable {
         // A kept log needs a controlled shutdown to restart quickly; a throwaway one is simply killed.
         ChildProcesses.stop(process, keepData ? "TERM" : "KILL", 15_000);
         if (!keepData) {
-            Files2.deleteRecursively(workDir);
+            StackFiles.deleteRecursively(workDir);
         }
     }
 }

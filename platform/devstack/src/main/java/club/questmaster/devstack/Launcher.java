@@ -98,23 +98,23 @@ public final class Launcher {
             }
         }
         for (int port : new int[] {PG_PORT, KAFKA_PORT, 8081, 8082, 8083, 8084}) {
-            if (Files2.portInUse(port)) {
+            if (StackFiles.portInUse(port)) {
                 System.err.println("Port " + port + " is already in use on 127.0.0.1; stop what holds it first.");
                 return 1;
             }
         }
         Path data = dir.resolve("data");
         // PostgreSQL runs as nobody when we are root; it must be able to reach its files.
-        Path pgBase = ChildProcesses.runningAsRoot() && !Files2.traversableByOthers(dir)
+        Path pgBase = ChildProcesses.runningAsRoot() && !StackFiles.traversableByOthers(dir)
                 ? Path.of("/var/tmp", "questmaster-devstack-" + Integer.toHexString(dir.toString().hashCode()))
                 : dir;
         if (fresh) {
             progress("--fresh: deleting local data in " + data + (pgBase.equals(dir) ? "" : " and " + pgBase.resolve("pg-data")));
-            Files2.deleteRecursively(data);
-            Files2.deleteRecursively(pgBase.resolve("pg-data"));
+            StackFiles.deleteRecursively(data);
+            StackFiles.deleteRecursively(pgBase.resolve("pg-data"));
         }
         Files.createDirectories(pgBase);
-        Files2.openToAll(pgBase);
+        StackFiles.openToAll(pgBase);
         DevKeys.Paths keys = DevKeys.ensure(dir.resolve("keys"));
         String adminPassword = System.getenv().getOrDefault("QM_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD);
 
@@ -177,7 +177,7 @@ public final class Launcher {
                 if (!process.isAlive()) {
                     System.err.println("\n" + service.name() + " exited with " + process.exitValue() + "; last lines of "
                             + dir.resolve("logs").resolve(service.name() + ".log") + ":\n"
-                            + Files2.tail(dir.resolve("logs").resolve(service.name() + ".log"), 40));
+                            + StackFiles.tail(dir.resolve("logs").resolve(service.name() + ".log"), 40));
                     return false;
                 }
                 if (ready(http, service)) {

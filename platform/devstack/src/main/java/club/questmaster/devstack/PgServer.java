@@ -46,9 +46,9 @@ final class PgServer implements AutoCloseable {
             boolean keepData, Path logFile) throws IOException, InterruptedException {
         Path bin = extractBinaries(binCache).resolve("bin");
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            Files2.deleteRecursively(dataDir);
+            StackFiles.deleteRecursively(dataDir);
             Files.createDirectories(dataDir);
-            Files2.chownToNobody(dataDir);
+            StackFiles.chownToNobody(dataDir);
             run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                     "--no-locale", "-N", "-D", dataDir.toString()), null, logFile);
         }
@@ -69,14 +69,14 @@ final class PgServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             if (!process.isAlive()) {
-                throw new IOException("PostgreSQL exited with " + process.exitValue() + ":\n" + Files2.tail(logFile, 20));
+                throw new IOException("PostgreSQL exited with " + process.exitValue() + ":\n" + StackFiles.tail(logFile, 20));
             }
             if (logSince(logFile, logStart).contains("database system is ready to accept connections")) {
                 return server;
             }
             if (System.nanoTime() > deadline) {
                 server.close();
-                throw new IOException("PostgreSQL did not start in 60 s:\n" + Files2.tail(logFile, 20));
+                throw new IOException("PostgreSQL did not start in 60 s:\n" + StackFiles.tail(logFile, 20));
             }
             Thread.sleep(50);
         }
@@ -120,7 +120,7 @@ final class PgServer implements AutoCloseable {
         }
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IOException(command.get(0) + " failed:\n" + Files2.tail(logFile, 20));
+            throw new IOException(command.get(0) + " failed:\n" + StackFiles.tail(logFile, 20));
         }
     }
 
@@ -135,9 +135,9 @@ final class PgServer implements AutoCloseable {
             return target;
         }
         Files.createDirectories(cache);
-        Files2.openToAll(cache);
+        StackFiles.openToAll(cache);
         Path tmp = Files.createTempDirectory(cache, "pg-bin-extract");
-        Files2.openToAll(tmp);
+        StackFiles.openToAll(tmp);
         Process tar = new ProcessBuilder("tar", "-xJf", "-", "-C", tmp.toString())
                 .redirectErrorStream(true).start();
         try (InputStream in = archive(); OutputStream out = tar.getOutputStream()) {
@@ -150,12 +150,12 @@ final class PgServer implements AutoCloseable {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            Files2.deleteRecursively(tmp);
+            StackFiles.deleteRecursively(tmp);
         } catch (IOException e) {
             if (!Files.exists(target.resolve("bin/postgres"))) {
                 throw e;
             }
-            Files2.deleteRecursively(tmp);
+            StackFiles.deleteRecursively(tmp);
         }
         return target;
     }
@@ -173,7 +173,7 @@ final class PgServer implements AutoCloseable {
         // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
         ChildProcesses.stop(process, "INT", 15_000);
         if (!keepData) {
-            Files2.deleteRecursively(dataDir);
+            StackFiles.deleteRecursively(dataDir);
         }
     }
 }

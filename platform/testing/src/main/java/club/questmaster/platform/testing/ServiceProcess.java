@@ -1,8 +1,8 @@
 package club.questmaster.platform.testing;
 
+import club.questmaster.devstack.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,13 +31,6 @@ public final class ServiceProcess implements AutoCloseable {
     /** Time a service gets to become ready (Flyway, Kafka, first poll) on a busy 2-core machine. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
-
-    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "service-process-spawner");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Process process;
     private final int port;
@@ -72,30 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IOException(jar + " does not exist: package the service first (mvn package / verify)");
         }
         List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETPRIV)) {
-            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig=KILL", "--"));
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
 
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.guarded(command, "KILL", false))
                 .directory(jar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().putIfAbsent("QUARKUS_HTTP_PORT", Integer.toString(port));
 
-        Process process;
-        try {
-            process = SPAWNER.submit(builder::start).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting " + jar, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
+        Process process = ChildProcesses.start(builder);
         ServiceProcess service = new ServiceProcess(process, port, log);
         try {
             service.awaitReady(readyTimeout);
@@ -106,14 +85,9 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** A port nobody listens on right now (for the child's HTTP port). */
+    /** A port nobody listens on right now and that the local stack did not take (for the child's HTTP port). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildProcesses.freePort();
     }
 
     private void awaitReady(Duration timeout) throws IOException {

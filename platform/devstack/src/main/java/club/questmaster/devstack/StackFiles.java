@@ -9,10 +9,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Small file and port helpers of the local stack. */
-final class Files2 {
+/** File and port helpers of the local stack. */
+final class StackFiles {
 
-    private Files2() {
+    private StackFiles() {
     }
 
     static void deleteRecursively(Path dir) {
