@@ -3,6 +3,7 @@ package club.questmaster.audit.timeline;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.CommunityTime;
+import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
 import club.questmaster.platform.security.Role;
@@ -21,9 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The game timeline (contract §5). Numeric query parameters are taken as text and parsed here so that a bad one is
- * a 400 naming the field (JAX-RS would answer 404 for an unconvertible query parameter; the same goes for from/to,
- * parsed here with {@link CommunityTime}). The security annotations
+ * The game timeline (contract §5). Query parameters are taken as text and read with {@link QueryParams}, so that a
+ * bad one is a 400 naming it (JAX-RS would answer 404 for an unconvertible query parameter). The security annotations
  * answer 401/403 before any parameter is looked at; the service checks the finer rule (whose game it is).
  */
 @Path("/api/v1")
@@ -51,7 +51,7 @@ public class TimelineResource {
         if (!NUMBER.matcher(gameId).matches()) {
             throw ApiException.notFound("No game " + gameId + " in the audit log.");
         }
-        return timeline.timeline(Long.parseLong(gameId), page(page, perPage));
+        return timeline.timeline(Long.parseLong(gameId), PageRequest.parse(page, perPage));
     }
 
     @GET
@@ -83,42 +83,14 @@ public class TimelineResource {
         if (text != null && text.length() > MAX_Q_LENGTH) {
             throw ApiException.invalid("q", "q must be at most " + MAX_Q_LENGTH + " characters");
         }
-        OffsetDateTime since = time("from", from);
-        OffsetDateTime until = time("to", to);
+        OffsetDateTime since = QueryParams.optionalTime("from", from, communityTime);
+        OffsetDateTime until = QueryParams.optionalTime("to", to, communityTime);
         if (since != null && until != null && since.isAfter(until)) {
             throw ApiException.invalid("from", "from must not be after to");
         }
         GameEventSearch search = new GameEventSearch(wantedAction, wantedGame == null ? null : Long.parseLong(wantedGame),
                 wantedUser, text == null ? null : text.trim(), since, until);
-        return timeline.search(search, page(page, perPage));
-    }
-
-    private OffsetDateTime time(String field, String value) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return communityTime.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, field + " must be an ISO-8601 date-time (offset optional)");
-        }
-    }
-
-    private static PageRequest page(String page, String perPage) {
-        return PageRequest.of(integer("page", page), integer("per_page", perPage));
-    }
-
-    private static Integer integer(String field, String value) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, field + " must be an integer");
-        }
+        return timeline.search(search, PageRequest.parse(page, perPage));
     }
 
     private static String blankToNull(String value) {

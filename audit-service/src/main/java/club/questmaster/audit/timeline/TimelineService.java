@@ -3,7 +3,6 @@ package club.questmaster.audit.timeline;
 import club.questmaster.platform.security.CurrentUser;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.ApiException;
-import club.questmaster.platform.web.CommunityTime;
 import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
@@ -18,14 +17,11 @@ public class TimelineService {
     private final GameEventRepository events;
     private final GameOwnerRepository owners;
     private final CurrentUser user;
-    private final CommunityTime time;
 
-    public TimelineService(GameEventRepository events, GameOwnerRepository owners, CurrentUser user,
-            CommunityTime time) {
+    public TimelineService(GameEventRepository events, GameOwnerRepository owners, CurrentUser user) {
         this.events = events;
         this.owners = owners;
         this.user = user;
-        this.time = time;
     }
 
     /** A game's timeline, oldest first: its gm and admins only (the original shows it to nobody else). */
@@ -41,7 +37,7 @@ public class TimelineService {
                                 ApiException.forbidden("Only the game's gm and admins may read its timeline."));
                     }
                     return events.timeline(gameId, page).chain(rows -> events.countTimeline(gameId)
-                            .map(total -> PageResult.of(rows.stream().map(row -> GameEventView.of(row, time)).toList(), total, page)));
+                            .map(total -> PageResult.of(rows.stream().map(row -> GameEventView.of(row)).toList(), total, page)));
                 }));
     }
 
@@ -52,6 +48,6 @@ public class TimelineService {
             throw new ApiException(ErrorCode.FORBIDDEN, "Searching game events is for admins.");
         }
         return Panache.withSession(() -> events.search(search, page).chain(rows -> events.countSearch(search)
-                .map(total -> PageResult.of(rows.stream().map(row -> GameEventView.of(row, time)).toList(), total, page))));
+                .map(total -> PageResult.of(rows.stream().map(row -> GameEventView.of(row)).toList(), total, page))));
     }
 }

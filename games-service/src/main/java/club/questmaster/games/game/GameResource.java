@@ -1,5 +1,6 @@
 package club.questmaster.games.game;
 
+import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
@@ -54,8 +55,7 @@ public class GameResource {
         Long system = QueryParams.optionalLong("system_id", systemId);
         Long vtt = QueryParams.optionalLong("vtt_id", vttId);
         Long specialEvent = QueryParams.optionalLong("special_event_id", specialEventId);
-        PageRequest pageRequest = PageRequest.of(QueryParams.optionalInt("page", page),
-                QueryParams.optionalInt("per_page", perPage));
+        PageRequest pageRequest = PageRequest.parse(page, perPage);
         return actors.current().chain(actor -> {
         String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
         if ("me".equals(player)) {

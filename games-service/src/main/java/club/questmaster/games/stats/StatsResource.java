@@ -1,7 +1,7 @@
 package club.questmaster.games.stats;
 
 import club.questmaster.games.stats.StatsService.MonthlyStats;
-import club.questmaster.games.game.QueryParams;
+import club.questmaster.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

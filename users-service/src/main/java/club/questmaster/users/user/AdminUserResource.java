@@ -1,5 +1,6 @@
 package club.questmaster.users.user;
 
+import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.security.CurrentUser;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.PageRequest;
@@ -68,7 +69,7 @@ public class AdminUserResource {
         UserRepository.Filter filter = new UserRepository.Filter(QueryParams.text("q", q, 50),
                 QueryParams.text("role", role, 20).map(r -> Roles.validated("role", List.of(r)).get(0)),
                 QueryParams.bool("banned", banned));
-        PageRequest request = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("per_page", perPage));
+        PageRequest request = PageRequest.parse(page, perPage);
         return users.list(Actor.of(caller), filter, request);
     }
 

@@ -2,6 +2,7 @@ package club.questmaster.users.user;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -22,8 +23,8 @@ public class PatchUserRequest {
     private String password;
     private boolean passwordSet;
 
-    /** Parsed by the service with CommunityTime: ISO-8601, offset optional; a number is a 400, not epoch seconds. */
-    private String notPlayerAsOf;
+    /** ISO-8601, offset optional (platform-web reads it in the community's zone; a number is a 400). */
+    private OffsetDateTime notPlayerAsOf;
     private boolean notPlayerAsOfSet;
 
     @JsonProperty("name")
@@ -45,7 +46,7 @@ public class PatchUserRequest {
     }
 
     @JsonProperty("not_player_as_of")
-    public void setNotPlayerAsOf(String notPlayerAsOf) {
+    public void setNotPlayerAsOf(OffsetDateTime notPlayerAsOf) {
         this.notPlayerAsOf = notPlayerAsOf;
         this.notPlayerAsOfSet = true;
     }
@@ -74,7 +75,7 @@ public class PatchUserRequest {
         return passwordSet;
     }
 
-    public String notPlayerAsOf() {
+    public OffsetDateTime notPlayerAsOf() {
         return notPlayerAsOf;
     }
 

@@ -1,5 +1,6 @@
 package club.questmaster.users.user;
 
+import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.security.CurrentUser;
 import club.questmaster.platform.web.ApiException;
 import io.quarkus.security.Authenticated;

@@ -3,7 +3,6 @@ package club.questmaster.users.user;
 import club.questmaster.platform.messaging.UserEventData;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.ApiException;
-import club.questmaster.platform.web.CommunityTime;
 import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
@@ -37,11 +36,9 @@ public class UserService {
     private final UserEventPublisher events;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final CommunityTime time;
 
     public UserService(UserRepository users, RefreshTokenRepository refreshTokens, UserEventPublisher events,
-            PasswordHasher hasher, PasswordPolicy policy, CommunityTime time) {
-        this.time = time;
+            PasswordHasher hasher, PasswordPolicy policy) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.events = events;
@@ -196,8 +193,7 @@ public class UserService {
             return Uni.createFrom().failure(ApiException.invalid("password", "must not be null"));
         }
         List<String> roles = request.rolesSet() ? Roles.validated("roles", request.roles()) : null;
-        OffsetDateTime notPlayerAsOf = request.notPlayerAsOf() == null ? null : parseTime("not_player_as_of",
-                request.notPlayerAsOf());
+        OffsetDateTime notPlayerAsOf = request.notPlayerAsOf();
         return checkPatch(caller, id, request, roles)
                 .chain(() -> request.passwordSet() ? hasher.hash(request.password()) : Uni.createFrom().nullItem())
                 .chain(hash -> applyPatch(caller, id, request, roles, notPlayerAsOf, hash));
@@ -344,14 +340,6 @@ public class UserService {
             throw ApiException.notFound("No such user.");
         }
         return user;
-    }
-
-    private OffsetDateTime parseTime(String field, String value) {
-        try {
-            return time.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be an ISO-8601 date-time");
-        }
     }
 
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {

@@ -12,6 +12,11 @@ public record PageRequest(int page, int perPage) {
         return new PageRequest(p, size);
     }
 
+    /** From the raw {@code page} and {@code per_page} query parameters; a non-number is a 400 naming the parameter. */
+    public static PageRequest parse(String page, String perPage) {
+        return of(QueryParams.optionalInt("page", page), QueryParams.optionalInt("per_page", perPage));
+    }
+
     /** Zero-based index of the first row of this page. */
     public int offset() {
         return (page - 1) * perPage;
