@@ -2,15 +2,12 @@ package club.questmaster.audit;
 
 import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData;
-import club.questmaster.platform.messaging.Topics;
-import club.questmaster.platform.testing.KafkaProbe;
+import club.questmaster.platform.testing.GameEventRecords;
 import club.questmaster.platform.testing.Tokens;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,12 +39,7 @@ final class GameEvents {
 
     /** Produces the event with its event_id as ce_id (so producing it again is a redelivery) and waits for the ack. */
     static void publish(ObjectMapper json, GameEventData event) {
-        try {
-            KafkaProbe.produce(Topics.GAME_EVENTS, event.gameId(), typeOf(event.action()), CloudEvents.GAMES_SOURCE,
-                    Map.of(CloudEvents.ID, event.eventId().toString()), json.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        GameEventRecords.publish(json, typeOf(event.action()), event);
     }
 
     static String typeOf(String action) {

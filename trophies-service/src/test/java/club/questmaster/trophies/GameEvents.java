@@ -1,16 +1,13 @@
 package club.questmaster.trophies;
 
-import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.testing.ConsumerGroups;
-import club.questmaster.platform.testing.KafkaProbe;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import club.questmaster.platform.testing.GameEventRecords;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,16 +34,11 @@ public final class GameEvents {
 
     /** Publishes one record of {@code ceType} with the data's event id as {@code ce_id}, keyed by the game id. */
     public static void publish(ObjectMapper json, String ceType, GameEventData data) {
-        try {
-            publishRaw(data.gameId(), ceType, data.eventId().toString(), json.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        GameEventRecords.publish(json, ceType, data);
     }
 
     public static void publishRaw(String key, String ceType, String ceId, String value) {
-        KafkaProbe.produce(Topics.GAME_EVENTS, key, ceType, CloudEvents.GAMES_SOURCE, Map.of(CloudEvents.ID, ceId),
-                value);
+        GameEventRecords.publishRaw(key, ceType, ceId, value);
     }
 
     /** Waits until the service's consumer group has committed every record now in the topic (processed or DLQ'd). */
