@@ -93,11 +93,8 @@ public final class KafkaProbe implements AutoCloseable {
     /** Produces one CloudEvent record (binary mode), as the services' outbox does, and waits for the ack. */
     public static void produce(String topic, String key, String ceType, String source, Map<String, String> extraHeaders,
             String json) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try {
+            KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrap(), KafkaProbe::newProducer);
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             add(record, CloudEvents.SPEC_VERSION, "1.0");
             add(record, CloudEvents.ID, UUID.randomUUID().toString());
@@ -111,6 +108,18 @@ public final class KafkaProbe implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }
+    }
+
+    /** One producer per broker for the whole test run (a new one per record costs a connection and a handshake). */
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static KafkaProducer<String, String> newProducer(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("acks", "all");
+        KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(2))));
+        return producer;
     }
 
     private static void add(ProducerRecord<String, String> record, String name, String value) {
