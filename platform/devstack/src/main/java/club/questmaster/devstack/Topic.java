@@ -11,6 +11,7 @@ public record Topic(String name, int partitions, long retentionMillis) {
     public static final List<Topic> CONTRACT = List.of(
             new Topic("questmaster.game-events", 3, THIRTY_DAYS),
             new Topic("questmaster.user-events", 3, THIRTY_DAYS),
+            new Topic("questmaster.privacy-exports", 3, THIRTY_DAYS),
             new Topic("questmaster.game-events.dlq", 1, THIRTY_DAYS),
             new Topic("questmaster.user-events.dlq", 1, THIRTY_DAYS));
 

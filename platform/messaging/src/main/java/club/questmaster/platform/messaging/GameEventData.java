@@ -28,9 +28,22 @@ public record GameEventData(
         @JsonProperty("award_trophies") Boolean awardTrophies,
         @JsonProperty("session") Session session,
         @JsonProperty("previous_session") Session previousSession,
+        @JsonProperty("seats_left") Integer seatsLeft,
+        @JsonProperty("waitlist_length") Integer waitlistLength,
+        @JsonProperty("min_players") Integer minPlayers,
+        @JsonProperty("registration_opens_at") OffsetDateTime registrationOpensAt,
         @JsonProperty("schema_version") int schemaVersion) {
 
+    /** v1.1 only added optional fields, which a v1 consumer ignores: the version stays 1 (events.md "Guarantees"). */
     public static final int SCHEMA_VERSION = 1;
+
+    /** A v1 event, without the optional v1.1 fields (seats_left, waitlist_length, min_players, registration_opens_at). */
+    public GameEventData(UUID eventId, OffsetDateTime occurredAt, String action, String gameId, String gameSlug,
+            String gameName, String gameType, String status, String gmId, List<String> playerIds, String userId,
+            String description, Boolean awardTrophies, Session session, Session previousSession, int schemaVersion) {
+        this(eventId, occurredAt, action, gameId, gameSlug, gameName, gameType, status, gmId, playerIds, userId,
+                description, awardTrophies, session, previousSession, null, null, null, null, schemaVersion);
+    }
 
     /** A session's span; {@code id} is absent on {@code previous_session}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,9 +62,11 @@ public record GameEventData(
         public static final String REGISTER = "register";
         public static final String UNREGISTER = "unregister";
         public static final String ALERT = "alert";
+        /** v1.1: every {@code questmaster.game.waitlist.*} event. */
+        public static final String WAITLIST = "waitlist";
 
         public static final List<String> ALL = List.of(CREATE, EDIT, DELETE, CREATE_SESSION, EDIT_SESSION,
-                DELETE_SESSION, REGISTER, UNREGISTER, ALERT);
+                DELETE_SESSION, REGISTER, UNREGISTER, ALERT, WAITLIST);
 
         private Actions() {
         }
@@ -72,6 +87,17 @@ public record GameEventData(
         public static final String PLAYER_REGISTERED = "questmaster.game.player.registered";
         public static final String PLAYER_UNREGISTERED = "questmaster.game.player.unregistered";
         public static final String ALERTED = "questmaster.game.alerted";
+        // v1.1
+        /** Action {@code edit}; description "L'annonce a été annulée." plus the reason when given. */
+        public static final String CANCELLED = "questmaster.game.cancelled";
+        /** Action {@code waitlist}, {@code user_id} = the player (also for the next three). */
+        public static final String WAITLIST_JOINED = "questmaster.game.waitlist.joined";
+        public static final String WAITLIST_LEFT = "questmaster.game.waitlist.left";
+        public static final String WAITLIST_OFFERED = "questmaster.game.waitlist.offered";
+        public static final String WAITLIST_EXPIRED = "questmaster.game.waitlist.expired";
+        /** Action {@code edit} (also for {@link #POLL_PICKED}). */
+        public static final String POLL_CREATED = "questmaster.game.poll.created";
+        public static final String POLL_PICKED = "questmaster.game.poll.picked";
 
         private Types() {
         }

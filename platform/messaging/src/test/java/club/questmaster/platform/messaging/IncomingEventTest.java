@@ -39,6 +39,37 @@ class IncomingEventTest {
     }
 
     @Test
+    void theV11OptionalFieldsAreReadAndAV1EventLeavesThemNull() {
+        IncomingEvent<GameEventData> v11 = IncomingEvent.read(record("{\"action\":\"waitlist\",\"seats_left\":0,"
+                + "\"waitlist_length\":3,\"min_players\":2,\"registration_opens_at\":\"2026-12-01T10:00:00+01:00\","
+                + "\"schema_version\":1}", true), GameEventData.class, json, GameEventData.SCHEMA_VERSION);
+        assertEquals(GameEventData.Actions.WAITLIST, v11.data().action());
+        assertTrue(GameEventData.Actions.ALL.contains(v11.data().action()));
+        assertEquals(0, v11.data().seatsLeft());
+        assertEquals(3, v11.data().waitlistLength());
+        assertEquals(2, v11.data().minPlayers());
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-01T10:00:00+01:00").toInstant(), v11.data().registrationOpensAt().toInstant());
+
+        IncomingEvent<GameEventData> v1 = IncomingEvent.read(record("{\"action\":\"create\",\"schema_version\":1}", true),
+                GameEventData.class, json, GameEventData.SCHEMA_VERSION);
+        assertEquals(null, v1.data().seatsLeft());
+        assertEquals(null, v1.data().registrationOpensAt());
+    }
+
+    @Test
+    void aV11UserEventCarriesPermissionsSessionAndExportIds() throws Exception {
+        UserEventData revoked = json.readValue("{\"user_id\":\"123456789012345678\",\"session_id\":\"s-1\","
+                + "\"permissions\":[\"games:moderate\"],\"export_id\":\"e-1\",\"schema_version\":1}", UserEventData.class);
+        assertEquals("s-1", revoked.sessionId());
+        assertEquals(java.util.List.of("games:moderate"), revoked.permissions());
+        assertEquals("e-1", revoked.exportId());
+        // A v1 producer's snapshot never carries the v1.1 fields (NON_NULL): v1 consumers see the same JSON.
+        String v1 = json.writeValueAsString(new UserEventData(id, null, "banned", "1", "n", "u", java.util.List.of(),
+                true, null, false, null, null, UserEventData.SCHEMA_VERSION));
+        assertTrue(!v1.contains("permissions") && !v1.contains("session_id") && !v1.contains("export_id"), v1);
+    }
+
+    @Test
     void unreadableRecordsArePoisonWithAReason() {
         assertReason("missing header ce_id", record("{\"schema_version\":1}", false));
         assertReason("not JSON", record("{not json", true));
