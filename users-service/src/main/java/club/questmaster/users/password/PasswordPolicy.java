@@ -1,30 +1,38 @@
 package club.questmaster.users.password;
 
 import club.questmaster.platform.web.ApiException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * api.md §2: at least 8 characters, not the username, not a common password (the list ships as the resource
- * {@code common-passwords.txt}). At most 72 bytes, bcrypt's limit: longer input would be silently truncated.
+ * api.md §2: at least 8 characters, not the username, not a common password. At most 72 bytes, bcrypt's limit:
+ * longer input would be silently truncated. Pure: the common passwords are given (the service's list ships as the
+ * resource {@code common-passwords.txt}, see {@link #fromClasspath()}).
  */
-@ApplicationScoped
-public class PasswordPolicy {
+public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_BYTES = 72;
+    static final String COMMON_PASSWORDS = "/common-passwords.txt";
 
     private final Set<String> common;
 
-    public PasswordPolicy() {
-        this.common = load();
+    public PasswordPolicy(Collection<String> commonPasswords) {
+        Set<String> lower = new HashSet<>();
+        commonPasswords.forEach(p -> lower.add(p.toLowerCase(Locale.ROOT)));
+        this.common = Set.copyOf(lower);
+    }
+
+    /** The policy with the list shipped in the service. */
+    public static PasswordPolicy fromClasspath() {
+        return new PasswordPolicy(load());
     }
 
     /** Throws a 400 naming {@code field} when {@code password} is not acceptable for {@code username}. */
@@ -52,7 +60,7 @@ public class PasswordPolicy {
 
     private static Set<String> load() {
         Set<String> set = new HashSet<>();
-        try (InputStream in = PasswordPolicy.class.getResourceAsStream("/common-passwords.txt")) {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(COMMON_PASSWORDS)) {
             if (in == null) {
                 throw new IllegalStateException("common-passwords.txt is missing from the classpath");
             }
@@ -61,12 +69,12 @@ public class PasswordPolicy {
             while ((line = reader.readLine()) != null) {
                 String value = line.strip();
                 if (!value.isEmpty() && !value.startsWith("#")) {
-                    set.add(value.toLowerCase(Locale.ROOT));
+                    set.add(value);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read common-passwords.txt", e);
         }
-        return Set.copyOf(set);
+        return set;
     }
 }

@@ -40,10 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Not allowed by the role hierarchy (FORBIDDEN), or banned (ACCOUNT_BANNED)")
 public class AdminUserResource {
 
-    private final UserService users;
+    private final UserAdminService users;
     private final CurrentUser caller;
 
-    public AdminUserResource(UserService users, CurrentUser caller) {
+    public AdminUserResource(UserAdminService users, CurrentUser caller) {
         this.users = users;
         this.caller = caller;
     }
@@ -79,7 +79,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> get(@PathParam("id") String id) {
-        return users.adminGet(Actor.of(caller), id);
+        return users.get(Actor.of(caller), id);
     }
 
     @PATCH

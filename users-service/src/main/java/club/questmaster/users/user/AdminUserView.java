@@ -25,11 +25,4 @@ public record AdminUserView(
         @JsonProperty("locked_until") OffsetDateTime lockedUntil,
         @JsonProperty("last_login_at") OffsetDateTime lastLoginAt,
         @JsonProperty("updated_at") OffsetDateTime updatedAt) {
-
-    static AdminUserView of(User user) {
-        UserView v = UserView.of(user);
-        return new AdminUserView(v.id(), v.name(), v.username(), v.avatar(), v.roles(), v.isPlayer(), v.isGm(),
-                v.isAdmin(), v.notPlayerAsOf(), v.banned(), v.createdAt(), user.provider, user.banReason,
-                user.bannedAt, user.lockedUntil, user.lastLoginAt, user.updatedAt);
-    }
 }

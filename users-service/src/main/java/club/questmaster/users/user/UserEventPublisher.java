@@ -28,9 +28,7 @@ public class UserEventPublisher {
     public Uni<Void> publish(String type, User user, String actorId) {
         UUID eventId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String action = type.substring(type.lastIndexOf('.') + 1);
-        UserEventData data = new UserEventData(eventId, now, action, user.id, user.name, user.username, user.roles(),
-                user.banned, user.banReason, user.deleted(), user.notPlayerAsOf, actorId, UserEventData.SCHEMA_VERSION);
+        UserEventData data = UserMapping.snapshot(type, user, actorId, eventId, now);
         return outbox.append(new OutgoingEvent(eventId, Topics.USER_EVENTS, type, CloudEvents.USERS_SOURCE, user.id, now,
                 data));
     }

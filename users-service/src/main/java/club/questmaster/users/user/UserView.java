@@ -1,6 +1,5 @@
 package club.questmaster.users.user;
 
-import club.questmaster.platform.security.Role;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,12 +19,4 @@ public record UserView(
         @JsonProperty("not_player_as_of") OffsetDateTime notPlayerAsOf,
         boolean banned,
         @JsonProperty("created_at") OffsetDateTime createdAt) {
-
-    static UserView of(User user) {
-        List<String> roles = user.roles();
-        Role highest = Role.highest(roles).orElse(null);
-        return new UserView(user.id, user.name, user.username, user.avatar, roles, roles.contains(Role.PLAYER_NAME),
-                highest != null && highest.atLeast(Role.GM), highest != null && highest.atLeast(Role.ADMIN),
-                user.notPlayerAsOf, user.banned, user.createdAt);
-    }
 }
