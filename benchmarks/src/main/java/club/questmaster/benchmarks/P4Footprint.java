@@ -1,0 +1,149 @@
+package club.questmaster.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * P4 footprint: time to ready and RSS of each service started together (./questmaster up, read from the launcher's
+ * log) and alone (a second instance of the service, with the running one's exact command line and environment but
+ * another HTTP port, started while the rest of the suite idles), idle and after each benchmark; the whole stack's
+ * memory.
+ */
+final class P4Footprint {
+
+    private static final Pattern STARTING = Pattern.compile("\\[\\s*([0-9.]+)s\\] starting (\\S+) on");
+    private static final Pattern READY = Pattern.compile("\\[\\s*([0-9.]+)s\\] (\\S+) is ready");
+    private static final Pattern ALL_READY = Pattern.compile("QuestMaster is ready in ([0-9.]+) s");
+
+    private final Stack stack;
+    private final Report report;
+
+    P4Footprint(Stack stack, Report report) {
+        this.stack = stack;
+        this.report = report;
+    }
+
+    /** Per service: seconds from its start to ready, from the launcher log of a start of the four together. */
+    void together(List<String> launcherLog) {
+        Map<String, Double> started = new LinkedHashMap<>();
+        Map<String, Double> ready = new LinkedHashMap<>();
+        String all = "?";
+        for (String line : launcherLog) {
+            Matcher s = STARTING.matcher(line);
+            if (s.find()) {
+                started.put(s.group(2), Double.parseDouble(s.group(1)));
+            }
+            Matcher r = READY.matcher(line);
+            if (r.find()) {
+                ready.put(r.group(2), Double.parseDouble(r.group(1)));
+            }
+            Matcher a = ALL_READY.matcher(line);
+            if (a.find()) {
+                all = a.group(1);
+            }
+        }
+        report.line("%nP4 footprint%n  started together (./questmaster up): whole suite ready in %s s", all);
+        ready.forEach((service, at) -> report.info("P4", service + " ready, started with the other three",
+                String.format("%.1f s", at - started.getOrDefault(service, 0.0))));
+    }
+
+    void memory(String when) {
+        Map<String, Double> mb = stack.memory();
+        double total = mb.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder line = new StringBuilder();
+        mb.forEach((k, v) -> line.append(String.format("%s %.0f MB, ", k, v)));
+        report.line("  memory %s: %stotal %.0f MB", when, line, total);
+        if (when.startsWith("idle")) {
+            for (String s : Stack.SERVICES.keySet()) {
+                report.bound("P4", s + " RSS " + when, mb.get(s), "MB", 250);
+            }
+        }
+        report.bound("P4", "whole stack memory " + when, total, "MB", 2048);
+    }
+
+    /** Each service started alone (a second instance on another port) while the suite idles. */
+    void alone() throws Exception {
+        for (String service : Stack.SERVICES.keySet()) {
+            Procs.Proc running = stack.service(service).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+            List<String> command = cmdline(running.pid());
+            Map<String, String> env = environ(running.pid());
+            int port = freePort();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            Path log = Files.createTempFile("qm-alone-" + service, ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).directory(stack.root.resolve(service).toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            double readyAfter = -1;
+            try {
+                while (System.nanoTime() - t0 < 120e9 && p.isAlive()) {
+                    try {
+                        if (Http.status(port, "GET", "/q/health/ready", null, null) == 200) {
+                            readyAfter = (System.nanoTime() - t0) / 1e9;
+                            break;
+                        }
+                    } catch (IOException e) {
+                        // not listening yet
+                    }
+                    Thread.sleep(25);
+                }
+                String quarkus = Files.readAllLines(log).stream().filter(l -> l.contains("started in")).findFirst()
+                        .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1 s")).orElse("?");
+                Thread.sleep(5000);
+                double rss = Procs.rssMb(p.pid());
+                report.line("  %s alone: ready after %.2f s (Quarkus: started in %s), RSS idle %.0f MB", service,
+                        readyAfter, quarkus, rss);
+                report.bound("P4", service + " ready, started alone", readyAfter, "s", 3);
+                report.bound("P4", service + " RSS idle, started alone", rss, "MB", 250);
+            } finally {
+                p.destroy();
+                p.waitFor();
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+
+    private static List<String> cmdline(long pid) throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+        List<String> args = new ArrayList<>(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
+        // the launcher wraps each service in setpriv (pdeathsig); run the JVM itself
+        int java = 0;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).endsWith("/java")) {
+                java = i;
+                break;
+            }
+        }
+        return new ArrayList<>(args.subList(java, args.size()));
+    }
+
+    private static Map<String, String> environ(long pid) throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String kv : new String(raw, StandardCharsets.UTF_8).split("\0")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
