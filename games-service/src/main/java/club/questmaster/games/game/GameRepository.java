@@ -66,24 +66,24 @@ public class GameRepository implements PanacheRepository<Game> {
                 });
     }
 
-    /** @return true when the player was added (false: already there) */
-    public Uni<Boolean> addPlayer(long gameId, String playerId) {
+    /** Under the game's row lock, after the roster was read: the player is known not to be there. */
+    public Uni<Void> addPlayer(long gameId, String playerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO game_player (game_id, player_id) VALUES (:game, :player) ON CONFLICT DO NOTHING")
+                "INSERT INTO game_player (game_id, player_id) VALUES (:game, :player)")
                 .setParameter("game", gameId)
                 .setParameter("player", playerId)
                 .executeUpdate())
-                .map(n -> n == 1);
+                .replaceWithVoid();
     }
 
-    /** @return true when the player was removed (false: was not there) */
-    public Uni<Boolean> removePlayer(long gameId, String playerId) {
+    /** Under the game's row lock, after the roster was read: the player is known to be there. */
+    public Uni<Void> removePlayer(long gameId, String playerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "DELETE FROM game_player WHERE game_id = :game AND player_id = :player")
                 .setParameter("game", gameId)
                 .setParameter("player", playerId)
                 .executeUpdate())
-                .map(n -> n == 1);
+                .replaceWithVoid();
     }
 
     public Uni<List<Game>> findByIds(List<Long> ids) {
@@ -91,13 +91,6 @@ public class GameRepository implements PanacheRepository<Game> {
             return Uni.createFrom().item(List.of());
         }
         return list("id in ?1", ids);
-    }
-
-    public Uni<Boolean> anyUses(String column, long referenceId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT EXISTS (SELECT 1 FROM game WHERE " + column + " = :id)", Boolean.class)
-                .setParameter("id", referenceId)
-                .getSingleResult());
     }
 
     /** One page of matching game ids in the original's order, and the total. */

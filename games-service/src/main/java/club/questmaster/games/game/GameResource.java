@@ -2,6 +2,7 @@ package club.questmaster.games.game;
 
 import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.web.ApiException;
+import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,19 +58,17 @@ public class GameResource {
         Long specialEvent = QueryParams.optionalLong("special_event_id", specialEventId);
         PageRequest pageRequest = PageRequest.parse(page, perPage);
         return actors.current().chain(actor -> {
-        String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
-        if ("me".equals(player)) {
-            if (actor.anonymous()) {
-                throw new ApiException(club.questmaster.platform.web.ErrorCode.UNAUTHENTICATED,
-                        "player_id=me needs a bearer token.");
+            String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
+            if ("me".equals(player)) {
+                if (actor.anonymous()) {
+                    throw new ApiException(ErrorCode.UNAUTHENTICATED, "player_id=me needs a bearer token.");
+                }
+                player = actor.id();
             }
-            player = actor.id();
-        }
-        GameQuery query = new GameQuery(statuses.isEmpty() ? List.of("open") : statuses,
-                types, restrictions, name, system, vtt,
-                gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent, actor.id(),
-                actor.admin());
-        return service.list(query, pageRequest);
+            GameQuery query = new GameQuery(statuses.isEmpty() ? List.of("open") : statuses, types, restrictions,
+                    name, system, vtt, gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent,
+                    actor.id(), actor.admin());
+            return service.list(query, pageRequest);
         });
     }
 
@@ -114,13 +113,15 @@ public class GameResource {
     @POST
     @Path("/{slug}/archive")
     public Uni<GameView> archive(@PathParam("slug") String slug, GameRequests.Archive body) {
-        return actors.current().chain(actor -> service.archive(actor, slug, body != null && Boolean.TRUE.equals(body.awardTrophies())));
+        boolean award = body != null && Boolean.TRUE.equals(body.awardTrophies());
+        return actors.current().chain(actor -> service.archive(actor, slug, award));
     }
 
     @POST
     @Path("/{slug}/alert")
     public Uni<Response> alert(@PathParam("slug") String slug, @Valid @NotNull GameRequests.Alert body) {
-        return actors.current().chain(actor -> service.alert(actor, slug, body.message()).map(v -> Response.noContent().build()));
+        return actors.current()
+                .chain(actor -> service.alert(actor, slug, body.message()).map(v -> Response.noContent().build()));
     }
 
     /** Repeatable and comma-separated values, each checked against the allowed set (400 otherwise). */

@@ -1,15 +1,22 @@
 package club.questmaster.games.game;
 
 import club.questmaster.platform.web.ApiException;
+import club.questmaster.platform.web.ErrorCode;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** Field rules Bean Validation cannot express, as the original's model validators had them. */
-final class GameRules {
+/**
+ * The rules of a game's fields and of its edition and publication that Bean Validation cannot express. Pure: no
+ * database, no clock (the caller passes {@code now}).
+ */
+public final class GameRules {
 
     /** CLASSIFICATION_SCHEMA: exactly these four keys, each 0..2; null or empty is accepted. */
     static final Set<String> CLASSIFICATION_KEYS = Set.of("action", "investigation", "interaction", "horror");
@@ -29,6 +36,48 @@ final class GameRules {
         if (input.img() != null && !input.img().isBlank() && !isHttpUrl(input.img())) {
             throw ApiException.invalid("img", "must be an http(s) URL");
         }
+    }
+
+    /** What an accepted edit changes beyond plain fields. */
+    record Edit(boolean renamed, boolean gmChanged) {
+    }
+
+    /**
+     * {@code name}, {@code type} and {@code special_event_id} change only while the game is a draft (a published
+     * game keeps its slug and its announcement); only an admin hands a game to another gm.
+     */
+    static Edit checkEdit(Game game, GameInput merged, boolean byAdmin) {
+        check(merged);
+        boolean renamed = !merged.name().trim().equals(game.name);
+        if (game.status() != GameStatus.DRAFT && (renamed || !merged.type().equals(game.type)
+                || !Objects.equals(merged.specialEventId(), game.specialEventId))) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION,
+                    "name, type and special_event_id can only change while the game is a draft.");
+        }
+        boolean gmChanged = !merged.gmId().equals(game.gmId);
+        if (gmChanged && !byAdmin) {
+            throw ApiException.forbidden("Only an admin can hand a game to another gm.");
+        }
+        return new Edit(renamed, gmChanged);
+    }
+
+    /** The original's publication checks, in its order: already published, full, date past unless confirmed. */
+    static void checkPublishable(Game game, int players, OffsetDateTime now, boolean confirmPastDate) {
+        if (game.status() != GameStatus.DRAFT) {
+            throw new ApiException(ErrorCode.ALREADY_PUBLISHED, "L'annonce est déjà publiée.");
+        }
+        if (players >= game.partySize) {
+            throw new ApiException(ErrorCode.GAME_FULL, "Impossible de publier une partie complète.");
+        }
+        if (game.date.isBefore(now) && !confirmPastDate) {
+            throw new ApiException(ErrorCode.PAST_DATE,
+                    "La date de la partie est passée : confirmez la publication (confirm_past_date).");
+        }
+    }
+
+    /** The first session a publication creates: from {@code date}, {@code session_length} hours long. */
+    static OffsetDateTime firstSessionEnd(Game game) {
+        return game.date.plusMinutes(game.sessionLength.multiply(BigDecimal.valueOf(60)).longValue());
     }
 
     static boolean isHttpUrl(String value) {

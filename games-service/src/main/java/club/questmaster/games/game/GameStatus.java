@@ -53,10 +53,6 @@ public enum GameStatus {
             this.from = Set.of(from);
         }
 
-        public GameStatus target() {
-            return target;
-        }
-
         /** @return the target state; refuses with 409 INVALID_TRANSITION when {@code current} cannot move so */
         public GameStatus from(GameStatus current) {
             if (!from.contains(current)) {

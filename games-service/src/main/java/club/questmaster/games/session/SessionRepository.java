@@ -4,7 +4,6 @@ import club.questmaster.games.game.GameView.SessionView;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,12 +29,6 @@ public class SessionRepository implements PanacheRepository<GameSession> {
             }
             return byGame;
         });
-    }
-
-    /** Overlap in the original's sense: not (end ≤ s.start or start ≥ s.end); back-to-back is fine. */
-    public Uni<Boolean> overlaps(long gameId, OffsetDateTime start, OffsetDateTime end, Long exceptSessionId) {
-        return count("gameId = ?1 and id <> ?2 and startsAt < ?3 and endsAt > ?4", gameId,
-                exceptSessionId == null ? -1L : exceptSessionId, end, start).map(n -> n > 0);
     }
 
     public static SessionView view(GameSession s) {

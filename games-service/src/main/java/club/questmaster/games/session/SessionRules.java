@@ -1,0 +1,59 @@
+package club.questmaster.games.session;
+
+import club.questmaster.games.game.Game;
+import club.questmaster.games.game.GameStatus;
+import club.questmaster.platform.web.ApiException;
+import club.questmaster.platform.web.ErrorCode;
+import club.questmaster.platform.web.Problem;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The session rules (questmaster.md §4): start strictly before end, at most 24 h, no overlap with another session of
+ * the same game (back-to-back is fine), none on a draft. Pure: the caller passes the game's sessions.
+ */
+public final class SessionRules {
+
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+
+    private SessionRules() {
+    }
+
+    /** A new or edited span against the game's other sessions ({@code editedId}: the session being edited). */
+    public static void check(Game game, OffsetDateTime start, OffsetDateTime end, Collection<GameSession> existing,
+            Long editedId) {
+        checkPublished(game);
+        checkSpan(start, end);
+        boolean overlaps = existing.stream()
+                .filter(s -> !Objects.equals(s.id, editedId))
+                .anyMatch(s -> overlap(start, end, s.startsAt, s.endsAt));
+        if (overlaps) {
+            throw new ApiException(ErrorCode.SESSION_CONFLICT,
+                    "La session chevauche une session existante de cette annonce.");
+        }
+    }
+
+    static void checkPublished(Game game) {
+        if (game.status() == GameStatus.DRAFT) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION,
+                    "Impossible d'ajouter une session à un brouillon. Publiez d'abord l'annonce.");
+        }
+    }
+
+    static void checkSpan(OffsetDateTime start, OffsetDateTime end) {
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "Dates de session invalides : la fin doit suivre le "
+                    + "début et la session ne peut excéder 24 heures.",
+                    List.of(new Problem.FieldError("end", "must be after start and at most 24 hours later")), null);
+        }
+    }
+
+    /** The original's overlap: not (end ≤ other.start or start ≥ other.end); sharing an instant is back-to-back. */
+    static boolean overlap(OffsetDateTime start, OffsetDateTime end, OffsetDateTime otherStart,
+            OffsetDateTime otherEnd) {
+        return start.isBefore(otherEnd) && end.isAfter(otherStart);
+    }
+}
