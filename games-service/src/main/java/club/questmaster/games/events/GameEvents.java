@@ -116,6 +116,18 @@ public class GameEvents {
                 actorId, null, session, null);
     }
 
+    /** A gm proposed candidate sessions to the registered players. */
+    public Uni<Void> pollCreated(Game game, List<String> players, String actorId, int options) {
+        return write(game, players, Types.POLL_CREATED, Actions.EDIT,
+                "Un sondage de disponibilités a été proposé (" + options + " créneaux).", actorId, null, null, null);
+    }
+
+    /** The gm picked a poll's option; the session it became is created (and announced) just before. */
+    public Uni<Void> pollPicked(Game game, List<String> players, String actorId, GameEventData.Session session) {
+        return write(game, players, Types.POLL_PICKED, Actions.EDIT, "Le créneau du " + human(session.start())
+                + " au " + human(session.end()) + " a été retenu par sondage.", actorId, null, session, null);
+    }
+
     /** {@code byGm}: added by the gm or an admin rather than the player's own registration. */
     public Uni<Void> registered(Game game, List<String> players, String playerId, boolean byGm) {
         return write(game, players, Types.PLAYER_REGISTERED, Actions.REGISTER, byGm

@@ -44,11 +44,16 @@ public final class SessionRules {
     }
 
     static void checkSpan(OffsetDateTime start, OffsetDateTime end) {
-        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
+        if (!validSpan(start, end)) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "Dates de session invalides : la fin doit suivre le "
                     + "début et la session ne peut excéder 24 heures.",
                     List.of(new Problem.FieldError("end", "must be after start and at most 24 hours later")), null);
         }
+    }
+
+    /** A session's span: start strictly before end, at most 24 h (also the rule for a poll's candidate sessions). */
+    public static boolean validSpan(OffsetDateTime start, OffsetDateTime end) {
+        return start.isBefore(end) && Duration.between(start, end).compareTo(MAX_DURATION) <= 0;
     }
 
     /** The original's overlap: not (end ≤ other.start or start ≥ other.end); sharing an instant is back-to-back. */

@@ -21,6 +21,8 @@ public enum ErrorCode {
     ALREADY_PUBLISHED(409, "Already published"),
     NAME_TAKEN(409, "Name taken"),
     IN_USE(409, "Still in use"),
+    POLL_ALREADY_OPEN(409, "A poll is already open"),
+    POLL_CLOSED(409, "Poll closed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     ACCOUNT_LOCKED(429, "Account locked"),
