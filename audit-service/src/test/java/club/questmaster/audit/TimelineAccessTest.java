@@ -9,6 +9,7 @@ import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.testing.DevStackResource;
 import club.questmaster.platform.testing.Tokens;
+import club.questmaster.platform.testing.UserEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -17,12 +18,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A game's timeline is shown to its gm and to admins only (questmaster.md §2, contract §5). */
+/**
+ * A game's timeline is shown to its gm, to admins and to holders of the delegated permission {@code view_audit}
+ * (contract §5, §8), as the service's users projection says, not the token.
+ */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class TimelineAccessTest {
@@ -128,5 +133,37 @@ class TimelineAccessTest {
                         .statusCode(200).body("total", equalTo(4)));
         given().header("Authorization", Tokens.bearer(Tokens.of(gmId, "mj", Role.GM_NAME)))
                 .when().get("/api/v1/games/{id}/events", gameId).then().statusCode(403);
+    }
+
+    @Test
+    void theViewAuditPermissionOpensEveryTimelineAndTheSearchToANonAdmin() {
+        String id = GameEvents.newUserId();
+        String auditor = Tokens.bearer(Tokens.of(id, "auditrice", Role.PLAYER_NAME));
+        given().header("Authorization", auditor).when().get("/api/v1/games/{id}/events", gameId).then()
+                .statusCode(403);
+        given().header("Authorization", auditor).when().get("/api/v1/game-events").then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+
+        UserEvents.snapshot("questmaster.user.permissions.changed", id, "auditrice", false, List.of(Role.PLAYER_NAME),
+                List.of("view_audit"), OffsetDateTime.now(ZoneOffset.UTC));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().header("Authorization", auditor).when().get("/api/v1/games/{id}/events", gameId).then()
+                        .statusCode(200).body("total", equalTo(3)));
+        given().header("Authorization", auditor).queryParam("game_id", gameId).when().get("/api/v1/game-events")
+                .then().statusCode(200).body("total", equalTo(3));
+    }
+
+    @Test
+    void aDemotedAdminLosesTheSearchWithinFiveSecondsWhateverTheTokenSays() {
+        String id = GameEvents.newUserId();
+        String admin = Tokens.bearer(Tokens.of(id, "ex-admin", Role.PLAYER_NAME, Role.ADMIN_NAME));
+        UserEvents.created(id, "ex-admin", Role.PLAYER_NAME, Role.ADMIN_NAME);
+        given().header("Authorization", admin).when().get("/api/v1/game-events").then().statusCode(200);
+
+        UserEvents.publish("questmaster.user.updated", id, "ex-admin", false, List.of(Role.PLAYER_NAME));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().header("Authorization", admin).when().get("/api/v1/game-events").then().statusCode(403));
+        given().header("Authorization", admin).when().get("/api/v1/games/{id}/events", gameId).then()
+                .statusCode(403);
     }
 }

@@ -6,10 +6,12 @@ import club.questmaster.platform.web.CommunityTime;
 import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
-import club.questmaster.platform.security.Role;
+import club.questmaster.platform.security.Callers;
+import club.questmaster.platform.security.Permission;
+import club.questmaster.platform.security.UserIds;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,40 +26,44 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * The game timeline (contract §5). Query parameters are taken as text and read with {@link QueryParams}, so that a
  * bad one is a 400 naming it (JAX-RS would answer 404 for an unconvertible query parameter). The security annotations
- * answer 401/403 before any parameter is looked at; the service checks the finer rule (whose game it is).
+ * answer 401/403 before any parameter is looked at (admins hold {@code view_audit} by rank); the service checks the
+ * finer rule (whose game it is).
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
-    private static final Pattern USER_ID = Pattern.compile("\\d{17,21}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
     private static final int MAX_Q_LENGTH = 200;
 
     private final TimelineService timeline;
+    private final Callers callers;
     private final CommunityTime communityTime;
 
-    public TimelineResource(TimelineService timeline, CommunityTime communityTime) {
+    public TimelineResource(TimelineService timeline, Callers callers, CommunityTime communityTime) {
         this.timeline = timeline;
+        this.callers = callers;
         this.communityTime = communityTime;
     }
 
     @GET
     @Authenticated
     @Path("/games/{game_id}/events")
-    @Operation(summary = "A game's timeline, oldest first (its gm and admins)")
+    @Operation(summary = "A game's timeline, oldest first (its gm, admins, view_audit)")
     public Uni<PageResult<GameEventView>> gameTimeline(@PathParam("game_id") String gameId,
             @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         if (!NUMBER.matcher(gameId).matches()) {
             throw ApiException.notFound("No game " + gameId + " in the audit log.");
         }
-        return timeline.timeline(Long.parseLong(gameId), PageRequest.parse(page, perPage));
+        long id = Long.parseLong(gameId);
+        PageRequest request = PageRequest.parse(page, perPage);
+        return callers.current().chain(caller -> timeline.timeline(caller, id, request));
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+    @PermissionsAllowed(Permission.VIEW_AUDIT_NAME)
     @Path("/game-events")
-    @Operation(summary = "Search every game event, newest first (admins); q matches description, slug and action")
+    @Operation(summary = "Search every game event, newest first (admins, view_audit); q matches description, slug and action")
     public Uni<PageResult<GameEventView>> search(
             @Parameter(description = "one of the nine actions") @QueryParam("action") String action,
             @QueryParam("game_id") String gameId,
@@ -76,7 +82,7 @@ public class TimelineResource {
             throw ApiException.invalid("game_id", "game_id must be a number");
         }
         String wantedUser = blankToNull(userId);
-        if (wantedUser != null && !USER_ID.matcher(wantedUser).matches()) {
+        if (wantedUser != null && !UserIds.valid(wantedUser)) {
             throw ApiException.invalid("user_id", "user_id must be 17 to 21 digits");
         }
         String text = blankToNull(q);

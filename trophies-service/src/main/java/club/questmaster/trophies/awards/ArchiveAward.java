@@ -3,7 +3,7 @@ package club.questmaster.trophies.awards;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.messaging.PoisonRecordException;
 import club.questmaster.trophies.catalog.BuiltInBadges;
-import club.questmaster.trophies.holding.UserIds;
+import club.questmaster.platform.security.UserIds;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package club.questmaster.trophies.catalog;
 
-import club.questmaster.platform.security.Role;
+import club.questmaster.platform.security.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Trophy definitions (contract §4): read by anyone, written by admin+. */
+/** Trophy definitions (contract §4): read by anyone, written by admins and holders of {@code manage_trophies}. */
 @Path("/api/v1/trophies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,7 +45,7 @@ public class TrophyResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+    @PermissionsAllowed(Permission.MANAGE_TROPHIES_NAME)
     public Uni<Response> create(@NotNull @Valid CreateTrophyRequest request) {
         return service.create(request).map(trophy -> Response.created(URI.create("/api/v1/trophies/" + trophy.id()))
                 .entity(trophy).build());
@@ -53,14 +53,14 @@ public class TrophyResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+    @PermissionsAllowed(Permission.MANAGE_TROPHIES_NAME)
     public Uni<TrophyView> update(@PathParam("id") long id, @NotNull @Valid UpdateTrophyRequest request) {
         return service.update(id, request);
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+    @PermissionsAllowed(Permission.MANAGE_TROPHIES_NAME)
     public Uni<Void> delete(@PathParam("id") long id) {
         return service.delete(id);
     }

@@ -1,5 +1,6 @@
 package club.questmaster.trophies.holding;
 
+import club.questmaster.platform.security.UserIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;

@@ -1,8 +1,9 @@
 package club.questmaster.trophies.holding;
 
-import club.questmaster.platform.security.Role;
+import club.questmaster.platform.security.Permission;
+import club.questmaster.platform.security.UserIds;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,10 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Admin awards (contract §4): grant, set quantity, +1, -1, remove. +1, -1 and remove take no body. */
+/**
+ * Awards by hand (contract §4): grant, set quantity, +1, -1, remove; for admins and holders of the delegated permission
+ * {@code manage_trophies} (§8). +1, -1 and remove take no body.
+ */
 @Path("/api/v1/users/{id}/trophies")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERUSER_NAME})
+@PermissionsAllowed(Permission.MANAGE_TROPHIES_NAME)
 public class UserTrophiesResource {
 
     private final HoldingService service;

@@ -1,14 +1,17 @@
 package club.questmaster.platform.security;
 
-import club.questmaster.platform.web.ApiException;
-import club.questmaster.platform.web.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request, read from their verified access token. */
+/**
+ * The request-scoped view of the {@link Caller}, kept only until users-service's resources take the caller from
+ * {@link Callers#current()} like every other service (then it goes).
+ *
+ * @deprecated inject {@link Callers} in the resource and pass the {@link Caller} down.
+ */
+@Deprecated(forRemoval = true)
 @RequestScoped
 public class CurrentUser {
 
@@ -18,54 +21,44 @@ public class CurrentUser {
         this.identity = identity;
     }
 
+    private Caller caller() {
+        return Callers.of(identity);
+    }
+
     public boolean authenticated() {
-        return !identity.isAnonymous();
+        return caller().authenticated();
     }
 
     /** The user id ({@code sub}); 401 when anonymous. */
     public String id() {
-        return token().getSubject();
+        return caller().requireAuthenticated().id();
     }
 
     public Optional<String> idIfAuthenticated() {
-        return authenticated() ? Optional.ofNullable(token().getSubject()) : Optional.empty();
+        return Optional.ofNullable(caller().id());
     }
 
     public String username() {
-        String username = token().getClaim("preferred_username");
-        return username != null ? username : token().getSubject();
+        return caller().requireAuthenticated().username();
     }
 
     public String name() {
-        String name = token().getClaim("name");
-        return name != null ? name : username();
+        return caller().requireAuthenticated().name();
     }
 
     public Set<String> roles() {
-        return identity.getRoles();
+        return Set.copyOf(caller().roleNames());
     }
 
-    public boolean has(Role role) {
-        return identity.hasRole(role.claim());
-    }
-
-    /** Holds this role or a higher one. */
     public boolean atLeast(Role role) {
-        return highest().map(r -> r.atLeast(role)).orElse(false);
+        return caller().atLeast(role);
     }
 
     public Optional<Role> highest() {
-        return Role.highest(identity.getRoles());
+        return caller().highest();
     }
 
     public boolean isAdmin() {
-        return atLeast(Role.ADMIN);
-    }
-
-    private JsonWebToken token() {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
-        }
-        return jwt;
+        return caller().admin();
     }
 }

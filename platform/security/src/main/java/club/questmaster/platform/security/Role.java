@@ -2,12 +2,14 @@ package club.questmaster.platform.security;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The roles of the contract, in rank order: {@code player < gm < admin < superuser}. A user holds a set; the highest
- * decides whom they may manage (seed 004: an actor manages only users ranked strictly below them).
+ * decides whom they may manage ({@link RankRules}).
  */
 public enum Role {
     PLAYER, GM, ADMIN, SUPERUSER;
@@ -36,6 +38,15 @@ public enum Role {
             }
         }
         return Optional.empty();
+    }
+
+    /** The known roles among these names, ignoring unknown ones. */
+    public static Set<Role> fromClaims(Collection<String> claims) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        if (claims != null) {
+            claims.forEach(claim -> fromClaim(claim).ifPresent(roles::add));
+        }
+        return roles;
     }
 
     /** The highest of these role names, ignoring unknown ones. */

@@ -1,6 +1,7 @@
 package club.questmaster.platform.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,8 @@ import club.questmaster.platform.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of contract §1 that every service must keep, run against the service's real PostgreSQL and Kafka:
  * readiness (database and broker), metrics, OpenAPI, problem+json errors, token verification (forged tokens of
- * every kind refused), the body limit, CORS, and the ban of a user reaching the service through Kafka.
+ * every kind refused), the body limit, CORS, and the caller's authority: roles, delegated permissions, bans,
+ * deletion, erasure and revoked sessions reaching the service through Kafka within 5 s, and bot scopes.
  *
  * <p>Each service has one {@code @QuarkusTest} subclass.
  */
@@ -190,5 +194,116 @@ public abstract class FoundationContractTest {
         UserEvents.publish(UserEventData.Types.UNBANNED, id, "banme", false, List.of(Role.PLAYER_NAME));
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200));
+    }
+
+    // ---- authority (contract §6 "Authority", §8): the projection decides, not the token -------------------------
+
+    private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
+
+    private static void awaitWithinFiveSeconds(String what, Runnable assertion) {
+        Instant start = Instant.now();
+        Awaitility.await().atMost(FIVE_SECONDS).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
+        System.out.printf("%s reached the service in %d ms%n", what, Duration.between(start, Instant.now()).toMillis());
+    }
+
+    @Test
+    void aDemotedAdminIsHeldToTheProjectionsRolesWithinFiveSecondsWhateverTheTokenClaims() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service reads its own users");
+        String id = Tokens.newUserId();
+        String token = Tokens.bearer(Tokens.of(id, "demoted", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME));
+        UserEvents.created(id, "demoted", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME);
+        awaitWithinFiveSeconds("creation", () -> given().header("Authorization", token).when().get(WHOAMI).then()
+                .statusCode(200).body("roles", contains("player", "gm", "admin")));
+
+        UserEvents.publish(UserEventData.Types.UPDATED, id, "demoted", false, List.of(Role.PLAYER_NAME));
+        awaitWithinFiveSeconds("demotion", () -> given().header("Authorization", token).when().get(WHOAMI).then()
+                .statusCode(200).body("roles", contains("player")));
+    }
+
+    @Test
+    void delegatedPermissionsComeFromTheProjectionAndAV1SnapshotKeepsThem() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service reads its own users");
+        String id = Tokens.newUserId();
+        String token = Tokens.bearer(Tokens.claims(id, "delegate", Role.PLAYER_NAME)
+                .claim("permissions", List.of("view_audit", "manage_trophies")).sign());
+        given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200)
+                .body("permissions", contains("manage_trophies", "view_audit"));
+
+        UserEvents.snapshot(UserEventData.Types.PERMISSIONS_CHANGED, id, "delegate", false,
+                List.of(Role.PLAYER_NAME), List.of("manage_trophies"), OffsetDateTime.now(ZoneOffset.UTC));
+        awaitWithinFiveSeconds("a permission change", () -> given().header("Authorization", token).when().get(WHOAMI)
+                .then().statusCode(200).body("permissions", contains("manage_trophies")));
+
+        // A v1 producer's snapshot (no permissions field) promotes the user: the permissions stay as they were.
+        UserEvents.publish(UserEventData.Types.UPDATED, id, "delegate", false,
+                List.of(Role.PLAYER_NAME, Role.GM_NAME));
+        awaitWithinFiveSeconds("a v1 snapshot", () -> given().header("Authorization", token).when().get(WHOAMI)
+                .then().statusCode(200).body("roles", contains("player", "gm"))
+                .body("permissions", contains("manage_trophies")));
+    }
+
+    @Test
+    void aDeletedUsersLiveTokenIsRefusedWithinFiveSeconds() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service reads its own users");
+        String id = Tokens.newUserId();
+        String token = Tokens.bearer(Tokens.of(id, "deleteme", Role.PLAYER_NAME));
+        UserEvents.created(id, "deleteme", Role.PLAYER_NAME);
+        given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200);
+
+        UserEvents.publish(UserEventData.Types.DELETED, id, "deleteme", false, List.of(Role.PLAYER_NAME));
+        awaitWithinFiveSeconds("deletion", () -> given().header("Authorization", token).when().get(WHOAMI).then()
+                .statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED")));
+    }
+
+    @Test
+    void anErasedUsersTokenIsRefusedAndAReplayOfTheirOldEventsBringsNothingBack() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service reads its own users");
+        String id = Tokens.newUserId();
+        String token = Tokens.bearer(Tokens.of(id, "eraseme", Role.PLAYER_NAME));
+        OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC);
+        UserEvents.created(id, "eraseme", Role.PLAYER_NAME);
+        given().header("Authorization", token).when().get(WHOAMI).then().statusCode(200);
+
+        UserEvents.erased(id);
+        awaitWithinFiveSeconds("erasure", () -> given().header("Authorization", token).when().get(WHOAMI).then()
+                .statusCode(401).body("code", equalTo("UNAUTHENTICATED")));
+
+        // The replay of the topic: the creation again, then a marker behind it on the same partition (same key).
+        UserEvents.snapshot(UserEventData.Types.CREATED, id, "eraseme", false, List.of(Role.PLAYER_NAME), null, created);
+        UserEvents.snapshot(UserEventData.Types.UPDATED, id, "eraseme", false, List.of(Role.PLAYER_NAME), null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        String marker = Tokens.newUserId();
+        UserEvents.created(marker, "marker", Role.PLAYER_NAME);
+        String markerToken = Tokens.bearer(Tokens.of(marker, "marker", Role.PLAYER_NAME));
+        awaitWithinFiveSeconds("the replay", () -> given().header("Authorization", markerToken).when().get(WHOAMI)
+                .then().statusCode(200));
+        given().header("Authorization", token).when().get(WHOAMI).then().statusCode(401);
+    }
+
+    @Test
+    void theTokensOfARevokedSessionAreRefusedWithinFiveSecondsAndOtherSessionsStay() {
+        Assumptions.assumeTrue(learnsBansFromUserEvents(), "this service reads its own users");
+        String id = Tokens.newUserId();
+        UserEvents.created(id, "kicked", Role.PLAYER_NAME);
+        String kicked = Tokens.bearer(Tokens.claims(id, "kicked", Role.PLAYER_NAME).claim("sid", "family-1").sign());
+        String kept = Tokens.bearer(Tokens.claims(id, "kicked", Role.PLAYER_NAME).claim("sid", "family-2").sign());
+        given().header("Authorization", kicked).when().get(WHOAMI).then().statusCode(200);
+
+        UserEvents.sessionRevoked(id, "family-1");
+        awaitWithinFiveSeconds("session revocation", () -> given().header("Authorization", kicked).when().get(WHOAMI)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED")));
+        given().header("Authorization", kept).when().get(WHOAMI).then().statusCode(200);
+    }
+
+    @Test
+    void aScopedBotTokenIsRefusedWithInsufficientScopeOnAnOperationOutsideItsScopes() {
+        String id = Tokens.newUserId();
+        String bot = Tokens.bearer(Tokens.claims(id, "bot", Role.PLAYER_NAME, Role.GM_NAME, Role.ADMIN_NAME)
+                .claim("scope", "games:read games:write registrations:write calendar:read").sign());
+        given().header("Authorization", bot).when().get(WHOAMI).then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INSUFFICIENT_SCOPE"));
     }
 }

@@ -17,15 +17,48 @@ public final class UserEvents {
     }
 
     public static void publish(String type, String userId, String username, boolean banned, List<String> roles) {
+        snapshot(type, userId, username, banned, roles, null, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * A full user snapshot as users-service publishes it; {@code permissions} null leaves the field out (a v1
+     * producer), {@code occurredAt} in the past stands for a replayed record.
+     */
+    public static void snapshot(String type, String userId, String username, boolean banned, List<String> roles,
+            List<String> permissions, OffsetDateTime occurredAt) {
         UUID eventId = UUID.randomUUID();
         String action = type.substring(type.lastIndexOf('.') + 1);
-        String json = "{\"event_id\":\"" + eventId + "\",\"occurred_at\":\"" + OffsetDateTime.now(ZoneOffset.UTC)
+        String json = "{\"event_id\":\"" + eventId + "\",\"occurred_at\":\"" + occurredAt
                 + "\",\"action\":\"" + action + "\",\"user_id\":\"" + userId + "\",\"name\":\"" + username
-                + "\",\"username\":\"" + username + "\",\"roles\":["
-                + roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",")) + "],\"banned\":" + banned
-                + ",\"deleted\":" + type.equals(UserEventData.Types.DELETED) + ",\"schema_version\":1}";
+                + "\",\"username\":\"" + username + "\",\"roles\":" + array(roles) + ",\"banned\":" + banned
+                + ",\"deleted\":" + type.equals(UserEventData.Types.DELETED)
+                + (permissions == null ? "" : ",\"permissions\":" + array(permissions)) + ",\"schema_version\":1}";
+        produce(type, userId, eventId, json);
+    }
+
+    /** {@code questmaster.user.session.revoked}: tokens with this {@code sid} must be refused. */
+    public static void sessionRevoked(String userId, String sessionId) {
+        UUID eventId = UUID.randomUUID();
+        produce(UserEventData.Types.SESSION_REVOKED, userId, eventId, "{\"event_id\":\"" + eventId
+                + "\",\"occurred_at\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"action\":\"revoked\","
+                + "\"user_id\":\"" + userId + "\",\"session_id\":\"" + sessionId + "\",\"schema_version\":1}");
+    }
+
+    /** {@code questmaster.user.erased}: the user id and nothing else. */
+    public static void erased(String userId) {
+        UUID eventId = UUID.randomUUID();
+        produce(UserEventData.Types.ERASED, userId, eventId, "{\"event_id\":\"" + eventId + "\",\"occurred_at\":\""
+                + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"action\":\"erased\",\"user_id\":\"" + userId
+                + "\",\"schema_version\":1}");
+    }
+
+    private static void produce(String type, String userId, UUID eventId, String json) {
         KafkaProbe.produce(Topics.USER_EVENTS, userId, type, CloudEvents.USERS_SOURCE,
                 Map.of(CloudEvents.ID, eventId.toString()), json);
+    }
+
+    private static String array(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     /** A user known to the projection, with these roles. */

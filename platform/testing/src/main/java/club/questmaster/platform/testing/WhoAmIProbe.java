@@ -1,27 +1,35 @@
 package club.questmaster.platform.testing;
 
-import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.security.Callers;
+import club.questmaster.platform.security.Permission;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Test-only endpoint (this module is never on a runtime classpath): who does the server think the caller is? */
+/**
+ * Test-only endpoint (this module is never on a runtime classpath): who does the server think the caller is? It reads
+ * the caller the way every resource does ({@link Callers#current()}), so the foundation test proves the services' own
+ * caller resolution: roles and permissions from the projection, refused tokens, scopes.
+ */
 @Path("/test-support/whoami")
 public class WhoAmIProbe {
 
-    private final CurrentUser user;
+    private final Callers callers;
 
-    public WhoAmIProbe(CurrentUser user) {
-        this.user = user;
+    public WhoAmIProbe(Callers callers) {
+        this.callers = callers;
     }
 
     @GET
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> whoami() {
-        return Map.of("id", user.id(), "username", user.username(), "roles", user.roles());
+    public Uni<Map<String, Object>> whoami() {
+        return callers.current().map(caller -> Map.of("id", caller.id(), "username", caller.username(),
+                "roles", caller.roleNames(),
+                "permissions", caller.permissions().stream().map(Permission::claim).sorted().toList()));
     }
 }

@@ -7,6 +7,7 @@ public enum ErrorCode {
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),
     ACCOUNT_BANNED(403, "Account banned"),
+    INSUFFICIENT_SCOPE(403, "Insufficient scope"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
