@@ -1,6 +1,8 @@
 package club.questmaster.games.calendar;
 
 import club.questmaster.games.calendar.CalendarService.CalendarEvent;
+import club.questmaster.platform.security.RequiresScope;
+import club.questmaster.platform.security.Scopes;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.CommunityTime;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +25,7 @@ public class CalendarResource {
         this.communityTime = communityTime;
     }
 
+    @RequiresScope(Scopes.CALENDAR_READ)
     @GET
     @Path("/calendar/events")
     public Uni<List<CalendarEvent>> events(@QueryParam("start") String start, @QueryParam("end") String end) {
@@ -41,6 +44,7 @@ public class CalendarResource {
         }
     }
 
+    @RequiresScope(Scopes.CALENDAR_READ)
     @GET
     @Path("/calendar.ics")
     public Uni<Response> ics(@QueryParam("gm_id") String gmId, @QueryParam("player_id") String playerId,

@@ -1,5 +1,7 @@
 package club.questmaster.games.game;
 
+import club.questmaster.platform.security.RequiresScope;
+import club.questmaster.platform.security.Scopes;
 import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
@@ -37,12 +39,14 @@ public class GameResource {
         this.actors = actors;
     }
 
+    @RequiresScope(Scopes.GAMES_WRITE)
     @POST
     public Uni<Response> create(@Valid @NotNull GameInput body) {
         return actors.current().chain(actor -> service.create(actor, body)
                 .map(game -> Response.created(URI.create("/api/v1/games/" + game.slug())).entity(game).build()));
     }
 
+    @RequiresScope(Scopes.GAMES_READ)
     @GET
     public Uni<PageResult<GameView>> list(@QueryParam("status") List<String> status,
             @QueryParam("type") List<String> type, @QueryParam("restriction") List<String> restriction,
@@ -72,12 +76,14 @@ public class GameResource {
         });
     }
 
+    @RequiresScope(Scopes.GAMES_READ)
     @GET
     @Path("/{slug}")
     public Uni<GameView> get(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.get(actor, slug));
     }
 
+    @RequiresScope(Scopes.GAMES_WRITE)
     @PATCH
     @Path("/{slug}")
     public Uni<GameView> update(@PathParam("slug") String slug, @NotNull ObjectNode body) {

@@ -2,6 +2,8 @@ package club.questmaster.games.seat;
 
 import club.questmaster.games.game.Actors;
 import club.questmaster.games.game.GameView;
+import club.questmaster.platform.security.RequiresScope;
+import club.questmaster.platform.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ public class SeatResource {
     }
 
     /** 201 with the game as it is after the registration. */
+    @RequiresScope(Scopes.REGISTRATIONS_WRITE)
     @POST
     @Path("/registrations")
     public Uni<Response> register(@PathParam("slug") String slug) {
@@ -37,6 +40,7 @@ public class SeatResource {
                 .created(URI.create("/api/v1/games/" + slug + "/registrations/me")).entity(game).build()));
     }
 
+    @RequiresScope(Scopes.REGISTRATIONS_WRITE)
     @DELETE
     @Path("/registrations/me")
     public Uni<Response> leave(@PathParam("slug") String slug) {

@@ -2,6 +2,8 @@ package club.questmaster.games.session;
 
 import club.questmaster.games.game.Actors;
 import club.questmaster.games.game.GameView.SessionView;
+import club.questmaster.platform.security.RequiresScope;
+import club.questmaster.platform.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,7 @@ public class SessionResource {
         this.actors = actors;
     }
 
+    @RequiresScope(Scopes.GAMES_READ)
     @GET
     public Uni<List<SessionView>> list(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.list(actor, slug));
