@@ -88,6 +88,24 @@ class FaultsIT {
                 .post("/api/v1/systems").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /**
+     * Issue 10 item 2: the outbox only where it is used. The consumers have no outbox table and hold no connection
+     * listening for it; the producer (games-service) has both.
+     */
+    @Test
+    @Order(0)
+    void onlyTheProducingServiceHasAnOutboxAndARelayConnection() throws Exception {
+        String outboxTable = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'outbox_event'";
+        assertEquals(1, count("games", outboxTable));
+        assertEquals(0, count("audit", outboxTable));
+        assertEquals(0, count("trophies", outboxTable));
+        String listeners = "SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND query ILIKE 'LISTEN%%'";
+        Awaitility.await("games-service relay listening").atMost(Duration.ofSeconds(30))
+                .until(() -> count("postgres", listeners.formatted("games")) >= 1);
+        assertEquals(0, count("postgres", listeners.formatted("audit")));
+        assertEquals(0, count("postgres", listeners.formatted("trophies")));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // A ban during a write-refusing fault of games-service's database
 
