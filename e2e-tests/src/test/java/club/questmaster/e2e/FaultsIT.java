@@ -99,7 +99,9 @@ class FaultsIT {
         assertEquals(1, count("games", outboxTable));
         assertEquals(0, count("audit", outboxTable));
         assertEquals(0, count("trophies", outboxTable));
-        String listeners = "SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND query ILIKE 'LISTEN%%'";
+        // the relay's connection: LISTEN, then its backlog query at each wake-up
+        String listeners = "SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
+                + " AND (query ILIKE 'LISTEN%%' OR query ILIKE '%%FROM outbox_event%%')";
         Awaitility.await("games-service relay listening").atMost(Duration.ofSeconds(30))
                 .until(() -> count("postgres", listeners.formatted("games")) >= 1);
         assertEquals(0, count("postgres", listeners.formatted("audit")));
