@@ -126,6 +126,34 @@ class GameEventIngestTest {
         }
     }
 
+    /**
+     * Issue 10: a record the reader accepts but PostgreSQL refuses (a NUL character in the description, SQLSTATE
+     * 22021) used to be retried forever, stopping the whole timeline behind it. Now the batch falls back to one record
+     * at a time: the bad one alone is dead-lettered, the others of its batch and the ones after it are stored.
+     */
+    @Test
+    void aRecordPostgresRefusesInTheMiddleOfABatchIsDeadLetteredAloneAndTheRestIsStored() {
+        long gameId = GameEvents.newGameId();
+        String key = Long.toString(gameId);
+        String gm = GameEvents.newUserId();
+        List<GameEventData> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(GameEvents.event(gameId, "nul-" + gameId, gm, GameEventData.Actions.EDIT, gm,
+                    i == 4 ? "Avant\u0000après" : "Événement " + i + "."));
+        }
+        try (KafkaProbe dlq = KafkaProbe.open(Topics.GAME_EVENTS + Topics.DLQ_SUFFIX)) {
+            // Published back to back, they mostly land in one poll, hence one batch.
+            events.forEach(e -> GameEvents.publish(json, e));
+            List<ConsumerRecord<String, String>> dead = dlq.await(r -> key.equals(r.key()), 1, WAIT);
+            assertEquals(events.get(4).eventId().toString(), KafkaProbe.header(dead.get(0), CloudEvents.ID));
+            assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason"), containsString("22021"));
+            assertEquals(Topics.GAME_EVENTS, KafkaProbe.header(dead.get(0), "dead-letter-topic"));
+            awaitRows(gameId, 8);
+            assertEquals(1, dlq.drain(Duration.ofMillis(500)).stream().filter(r -> key.equals(r.key())).count(),
+                    "only the refused record is dead-lettered");
+        }
+    }
+
     @Test
     void metricsCountStoredDuplicateAndDeadLetteredEventsAndExposeConsumerLag() {
         long gameId = GameEvents.newGameId();
@@ -136,15 +164,18 @@ class GameEventIngestTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("questmaster_audit_events_stored_total"))
                 .body(containsString("questmaster_audit_events_duplicates_total"))
-                .body(containsString("questmaster_audit_events_dead_lettered_total"))
+                .body(containsString("questmaster_consumer_processed_total{consumer=\"audit-timeline\"}"))
+                .body(containsString("questmaster_consumer_retried_total{consumer=\"audit-timeline\"}"))
+                .body(containsString("questmaster_consumer_dead_lettered_total{consumer=\"audit-timeline\"}"))
+                .body(containsString("questmaster_consumer_oldest_unprocessed_age_seconds{consumer=\"audit-timeline\"}"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
-        // Our own lag (end - committed), measured every 10 s: everything consumed, so it drops to 0 everywhere.
+        // The recipe's lag (end - committed), measured every 10 s: everything consumed, so it drops to 0 everywhere.
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().when().get("/q/metrics").then().statusCode(200)
-                        .body(matchesPattern("(?s).*questmaster_audit_consumer_lag\\{partition=\"0\",topic=\"questmaster"
-                                + "\\.game-events\",?} 0\\.0\n.*"))
-                        .body(matchesPattern("(?s).*questmaster_audit_consumer_lag\\{partition=\"2\",topic=\"questmaster"
-                                + "\\.game-events\",?} 0\\.0\n.*")));
+                        .body(matchesPattern("(?s).*questmaster_consumer_lag\\{consumer=\"audit-timeline\",partition=\"0\","
+                                + "topic=\"questmaster\\.game-events\",?} 0\\.0\n.*"))
+                        .body(matchesPattern("(?s).*questmaster_consumer_lag\\{consumer=\"audit-timeline\",partition=\"2\","
+                                + "topic=\"questmaster\\.game-events\",?} 0\\.0\n.*")));
     }
 
     private void awaitRows(long gameId, int expected) {

@@ -19,28 +19,48 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The suite as it runs for real, minus users-service: a throwaway devstack (PostgreSQL with one database per service,
- * Kafka with the contract's topics) and the packaged games-service and trophies-service as child JVMs on free ports,
- * trusting the published test key. Users are fed to the services' projections through questmaster.user-events.
+ * Kafka with the contract's topics) and the packaged games-service, trophies-service and audit-service as child JVMs
+ * on free ports, trusting the published test key. Users are fed to the services' projections through
+ * questmaster.user-events. One suite serves every *IT class of the run ({@link #shared()}): starting it is most of an
+ * end-to-end test's cost.
  */
 final class Suite implements AutoCloseable {
+
+    /**
+     * trophies-service retries with at most 1 s between attempts (default 2 s), so that a 40 s database outage spans
+     * more attempts than the 25 after which the consumer used to give an award up (FaultsIT).
+     */
+    static final String TROPHIES_MAX_BACKOFF = "1s";
+    private static Suite shared;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     final DevStack stack;
     final ServiceProcess games;
+    final ServiceProcess audit;
     private final Path servicesDir;
     private final Path publicKey;
     private final Path logs;
     private volatile ServiceProcess trophies;
 
-    private Suite(DevStack stack, ServiceProcess games, ServiceProcess trophies, Path servicesDir, Path publicKey,
-            Path logs) {
+    private Suite(DevStack stack, ServiceProcess games, ServiceProcess trophies, ServiceProcess audit,
+            Path servicesDir, Path publicKey, Path logs) {
         this.stack = stack;
         this.games = games;
         this.trophies = trophies;
+        this.audit = audit;
         this.servicesDir = servicesDir;
         this.publicKey = publicKey;
         this.logs = logs;
+    }
+
+    /** The run's suite, started on first use and stopped when the test JVM exits. */
+    static synchronized Suite shared() throws IOException {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "e2e-suite-stop"));
+        }
+        return shared;
     }
 
     ServiceProcess trophies() {
@@ -57,8 +77,9 @@ final class Suite implements AutoCloseable {
         trophies = launch(stack, servicesDir, "trophies-service", "trophies", publicKey, logs);
     }
 
-    static Suite start() throws IOException {
-        DevStack stack = DevStack.start(DevStack.Options.throwaway(List.of("games", "trophies"), Topic.CONTRACT));
+    private static Suite start() throws IOException {
+        DevStack stack = DevStack.start(DevStack.Options.throwaway(List.of("games", "trophies", "audit"),
+                Topic.CONTRACT));
         try {
             // For KafkaProbe / UserEvents in this JVM: set before anything reads MicroProfile Config.
             System.setProperty("kafka.bootstrap.servers", stack.bootstrapServers());
@@ -76,11 +97,14 @@ final class Suite implements AutoCloseable {
                     "games-service", "games", publicKey, logs));
             CompletableFuture<ServiceProcess> trophies = CompletableFuture.supplyAsync(() -> launch(stack,
                     servicesDir, "trophies-service", "trophies", publicKey, logs));
+            CompletableFuture<ServiceProcess> audit = CompletableFuture.supplyAsync(() -> launch(stack,
+                    servicesDir, "audit-service", "audit", publicKey, logs));
             try {
-                return new Suite(stack, games.join(), trophies.join(), servicesDir, publicKey, logs);
+                return new Suite(stack, games.join(), trophies.join(), audit.join(), servicesDir, publicKey, logs);
             } catch (CompletionException e) {
                 games.thenAccept(ServiceProcess::kill);
                 trophies.thenAccept(ServiceProcess::kill);
+                audit.thenAccept(ServiceProcess::kill);
                 throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : new IOException(e.getCause());
             }
         } catch (IOException | RuntimeException e) {
@@ -101,6 +125,7 @@ final class Suite implements AutoCloseable {
             // test short.
             jvm.add("-Dmp.messaging.incoming.game-events.session.timeout.ms=10000");
             jvm.add("-Dmp.messaging.incoming.game-events.heartbeat.interval.ms=3000");
+            jvm.add("-Dquestmaster.consumer.max-backoff=" + TROPHIES_MAX_BACKOFF);
         }
         try {
             return ServiceProcess.start(servicesDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
@@ -118,7 +143,11 @@ final class Suite implements AutoCloseable {
             try {
                 trophies.stop();
             } finally {
-                stack.close();
+                try {
+                    audit.stop();
+                } finally {
+                    stack.close();
+                }
             }
         }
     }

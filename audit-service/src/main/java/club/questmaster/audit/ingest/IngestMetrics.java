@@ -12,7 +12,6 @@ public class IngestMetrics {
 
     private final Counter stored;
     private final Counter duplicates;
-    private final Counter deadLettered;
     private final DistributionSummary batchSize;
     private final Timer batchWrite;
 
@@ -22,8 +21,6 @@ public class IngestMetrics {
         duplicates = Counter.builder("questmaster.audit.events.duplicates")
                 .description("Redelivered game events skipped because their event id was already stored")
                 .register(registry);
-        deadLettered = Counter.builder("questmaster.audit.events.dead.lettered")
-                .description("Unreadable game-events records sent to questmaster.game-events.dlq").register(registry);
         batchSize = DistributionSummary.builder("questmaster.audit.batch.size")
                 .description("Records per consumed batch").register(registry);
         batchWrite = Timer.builder("questmaster.audit.batch.write")
@@ -34,11 +31,13 @@ public class IngestMetrics {
         batchSize.record(records);
     }
 
-    /** One batch committed: {@code inserted} new rows out of {@code readable} readable events. */
-    void batchStored(long startNanos, int readable, int inserted, int deadLetters) {
+    /**
+     * One write committed: {@code inserted} new rows out of {@code readable} readable events. Dead letters are counted
+     * by the consumer recipe ({@code questmaster_consumer_dead_lettered_total{consumer="audit-timeline"}}).
+     */
+    void batchStored(long startNanos, int readable, int inserted) {
         batchWrite.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         stored.increment(inserted);
         duplicates.increment(readable - inserted);
-        deadLettered.increment(deadLetters);
     }
 }

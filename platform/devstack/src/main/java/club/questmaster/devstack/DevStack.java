@@ -41,7 +41,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private final PgServer pg;
+    private volatile PgServer pg;
     private final KafkaBroker kafka;
     private final Options options;
 
@@ -118,6 +118,38 @@ public final class DevStack implements AutoCloseable {
         quarkusConfig(database).forEach((key, value) ->
                 env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
         return env;
+    }
+
+    /**
+     * Restarts PostgreSQL for real (fast shutdown, {@code down} without a server, start on the same port and data):
+     * for fault tests. Returns once it accepts connections again.
+     */
+    public synchronized void restartPostgres(java.time.Duration down) throws IOException {
+        try {
+            pg = pg.restart(options.pgBinCache(), options.keepData(), options.logDir().resolve("postgres.log"), down);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while restarting PostgreSQL", e);
+        }
+    }
+
+    /** Freezes the broker (SIGSTOP): connections stay open, nothing answers. For fault tests; see {@link #thawKafka}. */
+    public void freezeKafka() throws IOException {
+        signalKafka("STOP");
+    }
+
+    /** Resumes a frozen broker (SIGCONT). */
+    public void thawKafka() throws IOException {
+        signalKafka("CONT");
+    }
+
+    private void signalKafka(String signal) throws IOException {
+        try {
+            kafka.signal(signal);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling Kafka", e);
+        }
     }
 
     @Override

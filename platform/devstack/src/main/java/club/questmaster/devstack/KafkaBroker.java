@@ -131,6 +131,20 @@ final class KafkaBroker implements AutoCloseable {
         ready.complete(false);
     }
 
+    /**
+     * Fault tests: SIGSTOP (frozen: it neither answers nor refuses, the worst case for a client) or SIGCONT, to the
+     * broker JVM and anything it started.
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     @Override
     public void close() {
         // A kept log needs a controlled shutdown to restart quickly; a throwaway one is simply killed.

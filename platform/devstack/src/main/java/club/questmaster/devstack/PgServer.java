@@ -168,6 +168,22 @@ final class PgServer implements AutoCloseable {
         return in;
     }
 
+    /**
+     * Fault tests: a fast shutdown keeping the data, then the same cluster started again on the same port (clients
+     * see their connections closed, then refused, then accepted again, as in a real restart or failover).
+     */
+    PgServer restart(Path binCache, boolean durable, Path logFile, java.time.Duration down)
+            throws IOException, InterruptedException {
+        stop();
+        Thread.sleep(down.toMillis());
+        return start(binCache, dataDir, port, List.of(), durable, keepData, logFile);
+    }
+
+    /** Stops the server and keeps its data directory (see {@link #restart}). */
+    void stop() {
+        ChildProcesses.stop(process, "INT", 15_000);
+    }
+
     @Override
     public void close() {
         // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.

@@ -1,10 +1,10 @@
 package club.questmaster.users.user;
 
 import club.questmaster.platform.messaging.CloudEvents;
-import club.questmaster.platform.messaging.OutboxWriter;
-import club.questmaster.platform.messaging.OutgoingEvent;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.messaging.UserEventData;
+import club.questmaster.platform.outbox.OutboxWriter;
+import club.questmaster.platform.outbox.OutgoingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;

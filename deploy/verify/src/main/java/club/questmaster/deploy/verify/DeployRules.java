@@ -440,6 +440,48 @@ public final class DeployRules {
         }
     }
 
+    /** What the event alerts must watch (docs/consumers.md "Metrics and alerts", contract §6 "Events", "Readiness"). */
+    static final List<String> EVENT_ALERT_METRICS = List.of("questmaster_outbox_oldest_age_seconds",
+            "questmaster_outbox_parked", "questmaster_consumer_lag", "questmaster_consumer_dead_lettered_total");
+
+    /**
+     * An overlay that is scraped (a ServiceMonitor) also alerts on the events: outbox age, parked outbox rows, consumer
+     * lag and dead-letter growth, each rule with a severity and a summary.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> scrapedOverlaysAlertOnEvents(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        if (manifests.custom("monitoring.coreos.com", "ServiceMonitor").isEmpty()) {
+            return violations;
+        }
+        List<String> expressions = new ArrayList<>();
+        for (GenericKubernetesResource rule : manifests.custom("monitoring.coreos.com", "PrometheusRule")) {
+            Map<String, Object> spec = (Map<String, Object>) rule.getAdditionalProperties().get("spec");
+            List<Map<String, Object>> groups = spec == null ? List.of()
+                    : (List<Map<String, Object>>) spec.getOrDefault("groups", List.of());
+            for (Map<String, Object> group : groups) {
+                for (Map<String, Object> alert : (List<Map<String, Object>>) group.getOrDefault("rules", List.of())) {
+                    String name = Manifests.describe(rule) + " alert " + alert.get("alert");
+                    expressions.add(String.valueOf(alert.get("expr")));
+                    Map<String, Object> labels = (Map<String, Object>) alert.get("labels");
+                    Map<String, Object> annotations = (Map<String, Object>) alert.get("annotations");
+                    if (labels == null || labels.get("severity") == null) {
+                        violations.add(name + ": no severity label");
+                    }
+                    if (annotations == null || annotations.get("summary") == null) {
+                        violations.add(name + ": no summary annotation");
+                    }
+                }
+            }
+        }
+        for (String metric : EVENT_ALERT_METRICS) {
+            if (expressions.stream().noneMatch(expr -> expr.matches("(?s).*\\b" + metric + "\\b.*"))) {
+                violations.add("no PrometheusRule alert on " + metric);
+            }
+        }
+        return violations;
+    }
+
     /** Overlays must name a real tag: `latest` (or no tag) makes a rollout unrepeatable. */
     public static List<String> imagesArePinned(Manifests manifests) {
         List<String> violations = new ArrayList<>();

@@ -19,6 +19,7 @@ public final class ServiceChannels {
 
     /** The users projection's channel (platform/security UserEventsProjector), off when the service says so. */
     private static final String USERS_PROJECTION_CHANNEL = "user-events";
+    private static final String CONTRACT_TOPIC_PREFIX = "questmaster.";
 
     public record Channel(String name, boolean incoming, String topic, String groupId, String deadLetterTopic) {
     }
@@ -49,10 +50,16 @@ public final class ServiceChannels {
                 continue;
             }
             String prefix = "mp.messaging." + channel + ".";
-            result.add(new Channel(name, direction.equals("incoming"),
-                    resolve(config.getProperty(prefix + "topic"), applicationName),
-                    resolve(config.getProperty(prefix + "group.id"), applicationName),
-                    resolve(config.getProperty(prefix + "dead-letter-queue.topic"), applicationName)));
+            boolean incoming = direction.equals("incoming");
+            String topic = resolve(config.getProperty(prefix + "topic"), applicationName);
+            String deadLetterTopic = resolve(config.getProperty(prefix + "dead-letter-queue.topic"), applicationName);
+            if (deadLetterTopic == null && incoming && topic != null && topic.startsWith(CONTRACT_TOPIC_PREFIX)) {
+                // The platform's consumer recipe (docs/consumers.md) dead-letters a contract topic's poison records to
+                // <topic>.dlq itself, without channel configuration.
+                deadLetterTopic = topic + ".dlq";
+            }
+            result.add(new Channel(name, incoming, topic,
+                    resolve(config.getProperty(prefix + "group.id"), applicationName), deadLetterTopic));
         }
         return result;
     }

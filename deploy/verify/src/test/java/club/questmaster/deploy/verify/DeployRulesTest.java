@@ -234,7 +234,9 @@ class DeployRulesTest {
                     %test.mp.messaging.incoming.other.topic=ignored
                     """);
             assertEquals(List.of(
-                    new ServiceChannels.Channel("game-events", true, "questmaster.game-events", "demo-service.timeline", null),
+                    // no dead-letter-queue.topic: the consumer recipe's <topic>.dlq
+                    new ServiceChannels.Channel("game-events", true, "questmaster.game-events", "demo-service.timeline",
+                            "questmaster.game-events.dlq"),
                     new ServiceChannels.Channel("user-events", true, "questmaster.user-events", "demo-service.users-projection",
                             "questmaster.user-events.dlq")), ServiceChannels.of(repository, "demo-service"));
             Files.writeString(service.resolve("application.properties"), "questmaster.users-projection.enabled=false\n",
@@ -245,6 +247,39 @@ class DeployRulesTest {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    @Test
+    void aScrapedOverlayWithoutTheEventAlertsIsReported() {
+        String monitor = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: questmaster-services}
+                spec: {selector: {matchLabels: {app: x}}, endpoints: [{port: http}]}
+                """;
+        String rule = """
+                ---
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: questmaster-events}
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - alert: OutboxOld
+                          expr: max(questmaster_outbox_oldest_age_seconds) > 300
+                          labels: {severity: warning}
+                          annotations: {summary: old}
+                        - alert: Lag
+                          expr: sum(questmaster_consumer_lag) > 1000
+                """;
+        assertEquals(List.of(), DeployRules.scrapedOverlaysAlertOnEvents(Manifests.parse(rule.replace("---", ""))),
+                "not scraped: no alert needed");
+        assertEquals(List.of("PrometheusRule/questmaster-events alert Lag: no severity label",
+                "PrometheusRule/questmaster-events alert Lag: no summary annotation",
+                "no PrometheusRule alert on questmaster_outbox_parked",
+                "no PrometheusRule alert on questmaster_consumer_dead_lettered_total"),
+                DeployRules.scrapedOverlaysAlertOnEvents(Manifests.parse(monitor + rule)));
     }
 
     @Test

@@ -161,6 +161,12 @@ class RenderedOverlaysTest {
         assertRule(overlay, DeployRules::imagesArePinned);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void scrapedOverlaysAlertOnOutboxAgeConsumerLagAndDeadLetters(String overlay) {
+        assertRule(overlay, DeployRules::scrapedOverlaysAlertOnEvents);
+    }
+
     /**
      * The ACLs follow the services' own Kafka configuration (read from their application.properties and the
      * platform-security defaults), so a renamed consumer group or a new channel cannot silently lose its access.

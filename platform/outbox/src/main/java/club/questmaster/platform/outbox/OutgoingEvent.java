@@ -1,4 +1,4 @@
-package club.questmaster.platform.messaging;
+package club.questmaster.platform.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

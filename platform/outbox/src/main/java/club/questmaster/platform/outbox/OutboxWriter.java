@@ -1,4 +1,4 @@
-package club.questmaster.platform.messaging;
+package club.questmaster.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package club.questmaster.platform.messaging;
+package club.questmaster.platform.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
