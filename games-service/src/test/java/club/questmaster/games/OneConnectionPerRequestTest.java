@@ -34,7 +34,7 @@ class OneConnectionPerRequestTest {
     static final int HAND_OVERS = 20;
 
     @Test
-    void sixtySimultaneousAddsAndHandOversThatReadTheUsersProjectionAllAnswerWithinTenSeconds() throws Exception {
+    void sixtySimultaneousAddsAndHandOversThatReadTheUsersProjectionAllAnswerWellBeforeThePoolTimeout() throws Exception {
         long systemId = Api.system();
         User gm = Api.gm("pool").known();
         User otherGm = Api.gm("relais").known();
@@ -86,11 +86,13 @@ class OneConnectionPerRequestTest {
         long began = System.nanoTime();
         start.countDown();
         pool.shutdown();
-        boolean finished = pool.awaitTermination(10, TimeUnit.SECONDS);
+        // Through the pool they waited for each other until its 30 s acquisition timeout; 20 s leaves a loaded
+        // machine room while still telling the two apart.
+        boolean finished = pool.awaitTermination(20, TimeUnit.SECONDS);
         long elapsedMs = (System.nanoTime() - began) / 1_000_000;
         System.out.printf("%d simultaneous projection-reading writes answered in %d ms%n", ADDS + HAND_OVERS,
                 elapsedMs);
-        assertThat(finished).as("all answered within 10 s").isTrue();
+        assertThat(finished).as("all answered within 20 s").isTrue();
         for (Future<?> f : done) {
             f.get();
         }
