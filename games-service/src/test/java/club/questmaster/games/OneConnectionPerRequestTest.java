@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Contract §6 "Concurrency": no request waits on a second database connection while holding one. The gm's add-player
  * and an admin's hand-over read the users projection inside their transaction; read through the pool, sixty of them
  * at once held all twenty connections and waited for each other until the pool timed out (500s after 30 s).
+ * Before the fix this test fails: requests still waiting after minutes, or 500s.
  */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
@@ -34,7 +35,7 @@ class OneConnectionPerRequestTest {
     static final int HAND_OVERS = 20;
 
     @Test
-    void sixtySimultaneousAddsAndHandOversThatReadTheUsersProjectionAllAnswerWellBeforeThePoolTimeout() throws Exception {
+    void sixtySimultaneousAddsAndHandOversThatReadTheUsersProjectionAllSucceed() throws Exception {
         long systemId = Api.system();
         User gm = Api.gm("pool").known();
         User otherGm = Api.gm("relais").known();
@@ -86,13 +87,13 @@ class OneConnectionPerRequestTest {
         long began = System.nanoTime();
         start.countDown();
         pool.shutdown();
-        // Through the pool they waited for each other until its 30 s acquisition timeout; 20 s leaves a loaded
-        // machine room while still telling the two apart.
-        boolean finished = pool.awaitTermination(20, TimeUnit.SECONDS);
+        // Through the pool they waited for each other until its 30 s acquisition timeout, then answered 500. Only
+        // success tells the two apart on a loaded machine; the bound just keeps a regression from hanging the build.
+        boolean finished = pool.awaitTermination(2, TimeUnit.MINUTES);
         long elapsedMs = (System.nanoTime() - began) / 1_000_000;
         System.out.printf("%d simultaneous projection-reading writes answered in %d ms%n", ADDS + HAND_OVERS,
                 elapsedMs);
-        assertThat(finished).as("all answered within 20 s").isTrue();
+        assertThat(finished).as("all answered").isTrue();
         for (Future<?> f : done) {
             f.get();
         }
