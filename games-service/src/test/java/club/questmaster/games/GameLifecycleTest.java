@@ -27,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -345,6 +346,23 @@ class GameLifecycleTest {
         gm.as().body(Map.of("classification", Map.of("horror", 2))).patch(base).then().statusCode(400);
         gm.as().get(base).then().body("party_size", equalTo(4)).body("status", equalTo("draft"));
         assertNoMoreEvents(game.get("id").asLong(), 1);
+    }
+
+    @Test
+    void anExplicitNullForTheGmOrAnotherFieldEveryGameHasIsA400NamingTheField() {
+        User gm = gm("nulls");
+        JsonNode game = Api.publishedGame(gm, gameBody(unique("Nulls"), systemId));
+        String base = "/api/v1/games/" + game.get("slug").asText();
+        HashMap<String, Object> nullGm = new HashMap<>();
+        nullGm.put("gm_id", null);
+        gm.as().body(nullGm).patch(base).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_ERROR")).body("errors[0].field", equalTo("gm_id"));
+        HashMap<String, Object> nullSize = new HashMap<>();
+        nullSize.put("party_size", null);
+        nullSize.put("vtt_id", null);
+        gm.as().body(nullSize).patch(base).then().statusCode(400).body("errors.field", equalTo(List.of("party_size")));
+        gm.as().get(base).then().body("gm_id", equalTo(gm.id())).body("party_size", equalTo(4));
+        assertNoMoreEvents(game.get("id").asLong(), 2);
     }
 
     private void assertNoMoreEvents(long gameId, int expected) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,24 @@ class SessionTest {
                 .statusCode(409).body("detail", equalTo(
                         "Impossible d'ajouter une session à un brouillon. Publiez d'abord l'annonce."));
         events(probe, game.get("id").asLong(), 3);
+    }
+
+    @Test
+    void aGameHoldsAtMostFiftySessionsTheFiftyFirstIsLimitReached() {
+        User gm = gm("marathon");
+        JsonNode game = Api.publishedGame(gm, gameBody(unique("Marathon"), systemId));
+        String base = "/api/v1/games/" + game.get("slug").asText() + "/sessions";
+        OffsetDateTime start = inDays(40);
+        for (int i = 1; i < 50; i++) { // the publish-time session is the first
+            gm.as().body(span(start.plusDays(i), start.plusDays(i).plusHours(2))).post(base).then().statusCode(201);
+        }
+        gm.as().body(span(start.minusDays(1), start.minusDays(1).plusHours(2))).post(base).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("LIMIT_REACHED"));
+        given().get(base).then().body("", hasSize(50));
+        // created, published, 49 sessions, and nothing for the refused one.
+        assertThat(events(probe, game.get("id").asLong(), 51).get(50).type()).isEqualTo(Types.SESSION_CREATED);
+        assertThat(probe.drain(Duration.ofMillis(500)).stream()
+                .filter(KafkaProbe.subject(game.get("id").asText())).count()).isEqualTo(51);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package club.questmaster.games.game;
 
+import club.questmaster.platform.web.ApiException;
+import club.questmaster.platform.web.ErrorCode;
+import club.questmaster.platform.web.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +20,10 @@ import java.util.Set;
 /** Between the API's game fields and the entity: defaults on create, a PATCH merged over the current values. */
 @ApplicationScoped
 public class GameMapper {
+
+    /** The JSON fields of {@link GameInput} that every game has a value for. */
+    static final Set<String> NON_NULLABLE = Set.of("name", "type", "gm_id", "system_id", "description", "restriction",
+            "party_size", "party_selection", "xp", "date", "session_length");
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -29,6 +38,12 @@ public class GameMapper {
      * fails with its {@link JsonProcessingException}, which the platform answers with a 400 naming the field.
      */
     public Uni<GameInput> merge(Game game, ObjectNode patch) {
+        List<Problem.FieldError> nulls = explicitNulls(patch);
+        if (!nulls.isEmpty()) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.VALIDATION_ERROR,
+                    "These fields cannot be null: " + String.join(", ", nulls.stream().map(Problem.FieldError::field)
+                            .toList()) + ".", nulls, null));
+        }
         ObjectNode current = json.valueToTree(toInput(game));
         current.setAll(patch);
         GameInput merged;
@@ -42,6 +57,21 @@ public class GameMapper {
             return Uni.createFrom().failure(new ConstraintViolationException(violations));
         }
         return Uni.createFrom().item(merged);
+    }
+
+    /**
+     * An explicit {@code null} in a PATCH clears an optional field; for a field every game has (its gm, its size…)
+     * it is refused, naming the field, instead of silently falling back to a default.
+     */
+    static List<Problem.FieldError> explicitNulls(ObjectNode patch) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        patch.properties().forEach(field -> {
+            if (field.getValue().isNull() && NON_NULLABLE.contains(field.getKey())) {
+                errors.add(new Problem.FieldError(field.getKey(), "must not be null"));
+            }
+        });
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return errors;
     }
 
     static GameInput toInput(Game g) {

@@ -5,10 +5,10 @@ import club.questmaster.games.game.GameStatus.Transition;
 import club.questmaster.games.reference.ReferenceService;
 import club.questmaster.games.session.GameSession;
 import club.questmaster.games.session.SessionRepository;
+import club.questmaster.games.users.ProjectedUsers;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.security.KnownUser;
 import club.questmaster.platform.security.Role;
-import club.questmaster.platform.security.UserDirectory;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
@@ -34,11 +34,11 @@ public class GameService {
     private final GameMapper mapper;
     private final SessionRepository sessions;
     private final ReferenceService references;
-    private final UserDirectory users;
+    private final ProjectedUsers users;
     private final GameEvents events;
 
     public GameService(GameRepository games, GameAccess access, GameViews views, GameMapper mapper,
-            SessionRepository sessions, ReferenceService references, UserDirectory users, GameEvents events) {
+            SessionRepository sessions, ReferenceService references, ProjectedUsers users, GameEvents events) {
         this.games = games;
         this.access = access;
         this.views = views;

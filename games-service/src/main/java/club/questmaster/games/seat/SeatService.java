@@ -9,9 +9,9 @@ import club.questmaster.games.game.GameRepository;
 import club.questmaster.games.game.GameStatus;
 import club.questmaster.games.game.GameView;
 import club.questmaster.games.game.GameViews;
+import club.questmaster.games.users.ProjectedUsers;
 import club.questmaster.platform.security.KnownUser;
 import club.questmaster.platform.security.Role;
-import club.questmaster.platform.security.UserDirectory;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,10 +35,10 @@ public class SeatService {
     private final GameRepository games;
     private final GameAccess access;
     private final GameViews views;
-    private final UserDirectory users;
+    private final ProjectedUsers users;
     private final GameEvents events;
 
-    public SeatService(GameRepository games, GameAccess access, GameViews views, UserDirectory users,
+    public SeatService(GameRepository games, GameAccess access, GameViews views, ProjectedUsers users,
             GameEvents events) {
         this.games = games;
         this.access = access;

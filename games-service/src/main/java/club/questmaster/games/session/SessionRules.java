@@ -13,19 +13,29 @@ import java.util.Objects;
 
 /**
  * The session rules (questmaster.md §4): start strictly before end, at most 24 h, no overlap with another session of
- * the same game (back-to-back is fine), none on a draft. Pure: the caller passes the game's sessions.
+ * the same game (back-to-back is fine), none on a draft, at most 50 per game. Pure: the caller passes the game's
+ * sessions.
  */
 public final class SessionRules {
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
+    /** Contract §6 "Bounds": at most this many sessions per game. */
+    public static final int MAX_SESSIONS_PER_GAME = 50;
 
     private SessionRules() {
     }
 
-    /** A new or edited span against the game's other sessions ({@code editedId}: the session being edited). */
+    /**
+     * A new or edited span against the game's other sessions ({@code editedId}: the session being edited, null for
+     * a new one, which must also fit under {@link #MAX_SESSIONS_PER_GAME}).
+     */
     public static void check(Game game, OffsetDateTime start, OffsetDateTime end, Collection<GameSession> existing,
             Long editedId) {
         checkPublished(game);
+        if (editedId == null && existing.size() >= MAX_SESSIONS_PER_GAME) {
+            throw new ApiException(ErrorCode.LIMIT_REACHED,
+                    "Une annonce compte au plus " + MAX_SESSIONS_PER_GAME + " sessions.");
+        }
         checkSpan(start, end);
         boolean overlaps = existing.stream()
                 .filter(s -> !Objects.equals(s.id, editedId))

@@ -11,6 +11,7 @@ import club.questmaster.games.game.GameStatus;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,18 @@ class SessionRulesTest {
     void aDraftHasNoSessions() {
         assertRefused(() -> SessionRules.check(game(GameStatus.DRAFT, 4), T, T.plusHours(1), List.of(), null),
                 ErrorCode.INVALID_TRANSITION);
+    }
+
+    @Test
+    void aGameHasAtMostFiftySessionsButTheyCanStillBeEdited() {
+        List<GameSession> fifty = new ArrayList<>();
+        for (int i = 0; i < SessionRules.MAX_SESSIONS_PER_GAME; i++) {
+            fifty.add(session(i + 1, T.plusDays(i), T.plusDays(i).plusHours(2)));
+        }
+        assertRefused(() -> SessionRules.check(OPEN, T.minusDays(2), T.minusDays(2).plusHours(1), fifty, null),
+                ErrorCode.LIMIT_REACHED);
+        assertThatCode(() -> SessionRules.check(OPEN, T.plusHours(1), T.plusHours(3), fifty, 1L))
+                .doesNotThrowAnyException();
     }
 
     @Test
