@@ -1,5 +1,6 @@
 package club.questmaster.games.game;
 
+import club.questmaster.platform.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +41,10 @@ public class GameMapper {
         Set<ConstraintViolation<GameInput>> violations = validator.validate(merged);
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(new ConstraintViolationException(violations));
+        }
+        if (merged.gmId() == null) {
+            // Optional on creation (the caller), but a game always has a gm: an explicit null is not "no change".
+            return Uni.createFrom().failure(ApiException.invalid("gm_id", "must not be null"));
         }
         return Uni.createFrom().item(merged);
     }
