@@ -116,7 +116,7 @@ class LoginTest {
         // The lock expires (moved into the past instead of waiting 15 minutes).
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = ?")) {
+                        "UPDATE login_failure SET locked_until = now() - interval '1 second' WHERE user_id = ?")) {
             s.setString(1, id);
             assertEquals(1, s.executeUpdate());
         }

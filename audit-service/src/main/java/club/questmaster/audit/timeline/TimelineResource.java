@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class TimelineResource {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
-    private static final int MAX_Q_LENGTH = 200;
+    private static final int MAX_Q_LENGTH = QueryParams.MAX_SEARCH_LENGTH;
 
     private final TimelineService timeline;
     private final Callers callers;

@@ -5,6 +5,7 @@ import club.questmaster.platform.security.KnownUser;
 import club.questmaster.platform.security.UserDirectory;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.CommunityTime;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,18 +65,23 @@ public class CalendarService {
                 "oneshot".equals(s.type()) ? "#75b798" : "#0d6efd", s.type(), s.slug());
     }
 
-    /** The iCalendar feed of a gm's games, a player's games or one game (filters combine). */
-    @WithSession
+    /**
+     * The iCalendar feed of a gm's games, a player's games or one game (filters combine). The sessions are read in a
+     * session that is closed (its connection back in the pool) before the gms' names are read from the users
+     * projection: never two connections at once (docs/database-access.md).
+     */
     public Uni<String> feed(String gmId, String playerId, String slug) {
         if (gmId == null && playerId == null && slug == null) {
             throw ApiException.invalid("gm_id", "one of gm_id, player_id or game is required");
         }
-        Uni<List<Long>> gameIds = playerId == null ? Uni.createFrom().nullItem() : calendar.gamesOfPlayer(playerId);
-        return gameIds.chain(ids -> ids != null && ids.isEmpty() ? Uni.createFrom().item(List.<SessionRow>of())
-                        : calendar.feed(gmId, ids, slug))
-                .chain(rows -> users.findAll(rows.stream().map(SessionRow::gmId).distinct().toList())
-                        .map(gms -> ICalendar.write(rows, gms.entrySet().stream().collect(Collectors.toMap(
-                                Map.Entry::getKey, e -> nameOf(e.getValue()))), OffsetDateTime.now())));
+        return Panache.withSession(() -> {
+            Uni<List<Long>> gameIds = playerId == null ? Uni.createFrom().nullItem()
+                    : calendar.gamesOfPlayer(playerId);
+            return gameIds.chain(ids -> ids != null && ids.isEmpty() ? Uni.createFrom().item(List.<SessionRow>of())
+                    : calendar.feed(gmId, ids, slug));
+        }).chain(rows -> users.findAll(rows.stream().map(SessionRow::gmId).distinct().toList())
+                .map(gms -> ICalendar.write(rows, gms.entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> nameOf(e.getValue()))), OffsetDateTime.now())));
     }
 
     private static String nameOf(KnownUser user) {

@@ -3,6 +3,7 @@ package club.questmaster.games.game;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,10 +29,11 @@ public record GameInput(
         @Pattern(regexp = "\\d{17,21}", message = "must be a user id") String gmId,
         @NotNull Long systemId,
         Long vttId,
-        @NotBlank String description,
+        @NotBlank @Size(max = GameInput.MAX_DESCRIPTION) String description,
         @Pattern(regexp = "all|16\\+|18\\+", message = "must be all, 16+ or 18+") String restriction,
         @Size(max = 255) String restrictionTags,
-        @Min(value = 1, message = "must be at least 1") Integer partySize,
+        @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100")
+        Integer partySize,
         Boolean partySelection,
         @Pattern(regexp = "all|beginners|seasoned", message = "must be all, beginners or seasoned") String xp,
         @NotNull OffsetDateTime date,
@@ -42,10 +44,14 @@ public record GameInput(
         String frequency,
         @Pattern(regexp = "with_gm|self|pregen|choice", message = "must be with_gm, self, pregen or choice")
         String characters,
-        Map<String, Integer> classification,
-        List<@NotNull @Pattern(regexp = "chill|serious|comic|epic", message = "must be chill, serious, comic or epic")
+        @Size(max = 4) Map<@Size(max = 20) String, Integer> classification,
+        @Size(max = 4) List<@NotNull @Pattern(regexp = "chill|serious|comic|epic", message = "must be chill, serious, comic or epic")
                 String> ambience,
-        String complement,
+        @Size(max = GameInput.MAX_COMPLEMENT) String complement,
         @Size(max = 2048) String img,
         Long specialEventId) {
+
+    /** Contract §6: every text field has a documented maximum length (also in the OpenAPI schema). */
+    public static final int MAX_DESCRIPTION = 10_000;
+    public static final int MAX_COMPLEMENT = 2_000;
 }

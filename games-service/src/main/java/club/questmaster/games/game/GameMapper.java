@@ -56,6 +56,10 @@ public class GameMapper {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(new ConstraintViolationException(violations));
         }
+        if (merged.gmId() == null) {
+            // Optional on creation (the caller), but a game always has a gm: an explicit null is not "no change".
+            return Uni.createFrom().failure(ApiException.invalid("gm_id", "must not be null"));
+        }
         return Uni.createFrom().item(merged);
     }
 

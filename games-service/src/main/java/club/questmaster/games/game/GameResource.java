@@ -61,6 +61,7 @@ public class GameResource {
         Long vtt = QueryParams.optionalLong("vtt_id", vttId);
         Long specialEvent = QueryParams.optionalLong("special_event_id", specialEventId);
         PageRequest pageRequest = PageRequest.parse(page, perPage);
+        String searchName = QueryParams.text("name", name, QueryParams.MAX_SEARCH_LENGTH).orElse(null);
         return actors.current().chain(actor -> {
             String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
             if ("me".equals(player)) {
@@ -70,7 +71,7 @@ public class GameResource {
                 player = actor.id();
             }
             GameQuery query = new GameQuery(statuses.isEmpty() ? List.of("open") : statuses, types, restrictions,
-                    name, system, vtt, gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent,
+                    searchName, system, vtt, gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent,
                     actor.id(), actor.admin());
             return service.list(query, pageRequest);
         });

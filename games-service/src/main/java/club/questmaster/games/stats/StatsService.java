@@ -7,7 +7,7 @@ import club.questmaster.platform.security.KnownUser;
 import club.questmaster.platform.security.UserDirectory;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.CommunityTime;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalTime;
@@ -59,7 +59,7 @@ public class StatsService {
         this.zone = time.zone();
     }
 
-    @WithSession
+    /** The sessions and systems in one closed session, then the gms' names: never two connections at once. */
     public Uni<MonthlyStats> monthly(Integer year, Integer month) {
         YearMonth current = YearMonth.now(zone);
         int y = year == null ? current.getYear() : year;
@@ -73,9 +73,14 @@ public class StatsService {
         YearMonth period = YearMonth.of(y, m);
         OffsetDateTime start = period.atDay(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = period.atEndOfMonth().atTime(LocalTime.of(23, 59, 59)).atZone(zone).toOffsetDateTime();
-        return calendar.inside(start, end).chain(rows -> references.systems().chain(systems -> users
-                .findAll(rows.stream().map(SessionRow::gmId).distinct().toList())
+        record Read(List<SessionRow> rows, List<club.questmaster.games.reference.ReferenceInputs.NamedIconView> systems) {
+        }
+        return Panache.withSession(() -> calendar.inside(start, end)
+                .chain(rows -> references.systems().map(systems -> new Read(rows, systems))))
+                .chain(read -> users.findAll(read.rows().stream().map(SessionRow::gmId).distinct().toList())
                 .map(gms -> {
+                    List<SessionRow> rows = read.rows();
+                    var systems = read.systems();
                     Map<Long, String> systemNames = systems.stream()
                             .collect(Collectors.toMap(s -> s.id(), s -> s.name()));
                     Map<String, String> gmNames = new LinkedHashMap<>();
@@ -92,7 +97,7 @@ public class StatsService {
                             new Counts(oneshots.size(), campaigns.size(), rows.size()),
                             breakdown(oneshots, systemNames, gmNames), breakdown(campaigns, systemNames, gmNames),
                             leaderboard);
-                })));
+                }));
     }
 
     /** {system name: {slug: {name, gm, count}}}. */

@@ -55,7 +55,7 @@ final class PgServer implements AutoCloseable {
         createDatabases(bin, dataDir, databases, logFile);
 
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString(),
-                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                "-p", Integer.toString(port), "-c", "listen_addresses=" + BindAddress.listen(), "-c", "unix_socket_directories=",
                 "-c", "max_connections=300", "-c", "shared_buffers=64MB", "-c", "synchronous_commit=off"));
         if (!durable) {
             command.addAll(List.of("-c", "fsync=off", "-c", "full_page_writes=off"));

@@ -1,7 +1,9 @@
 package club.questmaster.users.auth;
 
+import club.questmaster.users.abuse.ClientAddress;
 import club.questmaster.users.discord.DiscordLoginService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,9 +39,10 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "A token pair")
     @APIResponse(responseCode = "401", description = "Wrong username or password (same body and timing either way)")
     @APIResponse(responseCode = "403", description = "Banned (ACCOUNT_BANNED)")
-    @APIResponse(responseCode = "429", description = "Locked after 5 failures in a row (ACCOUNT_LOCKED, Retry-After)")
-    public Uni<TokenResponse> login(@Valid @NotNull AuthRequests.Login request) {
-        return logins.login(request.username(), request.password());
+    @APIResponse(responseCode = "429", description = "Locked for this client address after 5 failures in a row from it"
+            + " (ACCOUNT_LOCKED, Retry-After), or too many attempts from this address (RATE_LIMITED, Retry-After)")
+    public Uni<TokenResponse> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
+        return logins.login(request.username(), request.password(), ClientAddress.of(http));
     }
 
     @POST
@@ -64,6 +68,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "A token pair")
     @APIResponse(responseCode = "401", description = "Discord refused the token")
     @APIResponse(responseCode = "403", description = "Not a player on the Discord server (FORBIDDEN), or banned")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address (RATE_LIMITED, Retry-After)")
     @APIResponse(responseCode = "502", description = "Discord could not be reached")
     public Uni<TokenResponse> discord(@Valid @NotNull AuthRequests.Discord request) {
         return discord.login(request.discordAccessToken());

@@ -2,6 +2,7 @@ package club.questmaster.users.auth;
 
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
+import club.questmaster.users.abuse.LoginFailures;
 import club.questmaster.users.config.UsersConfig;
 import club.questmaster.users.password.PasswordHasher;
 import club.questmaster.users.user.User;
@@ -30,15 +31,17 @@ public class LoginService {
     static final String BAD_REFRESH_TOKEN = "Invalid or expired refresh token.";
 
     private final UserRepository users;
+    private final LoginFailures failures;
     private final RefreshTokenRepository refreshTokens;
     private final TokenIssuer issuer;
     private final PasswordHasher hasher;
     private final int maxFailures;
     private final Duration lockDuration;
 
-    public LoginService(UserRepository users, RefreshTokenRepository refreshTokens, TokenIssuer issuer,
-            PasswordHasher hasher, UsersConfig config) {
+    public LoginService(UserRepository users, LoginFailures failures, RefreshTokenRepository refreshTokens,
+            TokenIssuer issuer, PasswordHasher hasher, UsersConfig config) {
         this.users = users;
+        this.failures = failures;
         this.refreshTokens = refreshTokens;
         this.issuer = issuer;
         this.hasher = hasher;
@@ -59,8 +62,12 @@ public class LoginService {
     record Failure(ApiException error) implements Outcome {
     }
 
-    public Uni<TokenResponse> login(String username, String password) {
-        return candidate(username).chain(candidate -> {
+    /**
+     * Failures are counted per account and client address (contract §6): five in a row from one address lock the
+     * account for that address only, so whoever floods it with wrong passwords cannot keep its owner out.
+     */
+    public Uni<TokenResponse> login(String username, String password, String client) {
+        return candidate(username, client).chain(candidate -> {
             if (candidate != null) {
                 ApiException locked = lockedError(candidate.lockedUntil(), now());
                 if (locked != null) {
@@ -68,14 +75,14 @@ public class LoginService {
                 }
             }
             return hasher.verify(password, candidate == null ? null : candidate.passwordHash())
-                    .chain(matches -> settle(username, candidate == null ? null : candidate.id(), matches));
+                    .chain(matches -> settle(username, candidate == null ? null : candidate.id(), matches, client));
         }).map(LoginService::unwrap);
     }
 
     @WithSession
-    Uni<Candidate> candidate(String username) {
-        return users.findLiveByUsername(username)
-                .map(user -> user == null ? null : new Candidate(user.id, user.passwordHash, user.lockedUntil));
+    Uni<Candidate> candidate(String username, String client) {
+        return users.findLiveByUsername(username).chain(user -> user == null ? Uni.createFrom().nullItem()
+                : failures.lockedUntil(user.id, client).map(until -> new Candidate(user.id, user.passwordHash, until)));
     }
 
     /**
@@ -84,31 +91,29 @@ public class LoginService {
      * what a wrong password costs.
      */
     @WithTransaction
-    Uni<Outcome> settle(String username, String candidateId, boolean matches) {
+    Uni<Outcome> settle(String username, String candidateId, boolean matches, String client) {
         return users.lockLiveByUsername(username).chain(user -> {
             OffsetDateTime now = now();
             if (user == null || candidateId == null || !user.id.equals(candidateId)) {
                 return Uni.createFrom().item(new Failure(badCredentials()));
             }
-            ApiException locked = lockedError(user.lockedUntil, now);
-            if (locked != null) {
-                return Uni.createFrom().item(new Failure(locked));
-            }
-            if (!matches) {
-                user.failedLogins = user.failedLogins + 1;
-                if (user.failedLogins >= maxFailures) {
-                    user.lockedUntil = now.plus(lockDuration);
-                    user.failedLogins = 0;
+            return failures.lockedUntil(user.id, client).chain(lockedUntil -> {
+                ApiException locked = lockedError(lockedUntil, now);
+                if (locked != null) {
+                    return Uni.createFrom().item(new Failure(locked));
                 }
-                return Uni.createFrom().item(new Failure(badCredentials()));
-            }
-            user.failedLogins = 0;
-            user.lockedUntil = null;
-            if (user.banned) {
-                return Uni.createFrom().item(new Failure(banned()));
-            }
-            user.lastLoginAt = now;
-            return issuer.issue(subject(user)).map(Success::new);
+                if (!matches) {
+                    return failures.failed(user.id, client, maxFailures, lockDuration, now)
+                            .replaceWith(new Failure(badCredentials()));
+                }
+                return failures.succeeded(user.id, client).chain(() -> {
+                    if (user.banned) {
+                        return Uni.createFrom().item(new Failure(banned()));
+                    }
+                    user.lastLoginAt = now;
+                    return issuer.issue(subject(user)).map(Success::new);
+                });
+            });
         });
     }
 

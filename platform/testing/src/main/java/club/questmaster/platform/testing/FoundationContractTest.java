@@ -159,6 +159,54 @@ public abstract class FoundationContractTest {
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"));
     }
 
+    private static final String HOSTILE = "/test-support/hostile";
+
+    private static void refused(String body, String field) {
+        given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post(HOSTILE).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_ERROR")).body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void hostileBodiesAreA400NamingTheFieldAtAnyDepth() {
+        given().contentType("application/json").body("{\"name\":\"ok\",\"count\":1,\"flag\":true,"
+                + "\"tags\":[\"a\"],\"scores\":{\"x\":1},\"inner\":{\"label\":\"l\",\"children\":[]}}")
+                .when().post(HOSTILE).then().statusCode(200).body("inner.label", equalTo("l"));
+        refused("{\"name\":\"a\\u0000b\"}", "name");
+        refused("{\"tags\":[\"ok\",\"\\u0000\"]}", "tags[1]");
+        refused("{\"inner\":{\"children\":[{\"label\":\"x\\u0000\"}]}}", "inner.children[0].label");
+        refused("{\"scores\":{\"k\\u0000\":1}}", "scores");
+        refused("{\"count\":null,\"flag\":true}", "count");
+        refused("{\"count\":1,\"flag\":null}", "flag");
+        refused("{\"count\":99999999999999999999}", "count");
+        refused("{\"count\":[1]}", "count");
+        refused("{\"name\":[\"a\"]}", "name");
+        refused("{\"inner\":{\"label\":{\"deep\":1}}}", "inner.label");
+        refused("{\"scores\":{\"k\":\"1\"}}", "scores.k");
+    }
+
+    @Test
+    void nestingDeeperThan32IsA400() {
+        String deep = "{\"inner\":" + "{\"children\":[".repeat(20) + "]}".repeat(20) + "}";
+        given().contentType("application/json").body(deep).when().post(HOSTILE).then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"));
+        String arrays = "[".repeat(5000) + "]".repeat(5000);
+        given().contentType("application/json").body(arrays).when().post(HOSTILE).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void nulInAQueryOrPathParameterIsA400NamingIt() {
+        given().urlEncodingEnabled(false).when().get(HOSTILE + "?q=%00").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_ERROR")).body("errors[0].field", equalTo("q"));
+        given().urlEncodingEnabled(false).when().get(HOSTILE + "/a%00b").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("path"));
+        given().urlEncodingEnabled(false).when().get(HOSTILE + "?q=caf%C3%A9").then().statusCode(200)
+                .body("q", equalTo("café"));
+    }
+
     @Test
     void bodiesOver64KiBAreRefusedWith413() {
         String big = "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}";

@@ -1,7 +1,9 @@
 package club.questmaster.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -63,6 +65,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 2)
     public Response mismatched(MismatchedInputException e) {
         String field = path(e);
+        if (e instanceof InvalidNullException && !field.isEmpty()) {
+            return problem(Problem.of(ErrorCode.VALIDATION_ERROR, "Field '" + field + "' must not be null.",
+                    List.of(new Problem.FieldError(field, "must not be null")))).build();
+        }
         return problem(Problem.of(ErrorCode.VALIDATION_ERROR,
                 field.isEmpty() ? "The request body has the wrong shape." : "Field '" + field + "' has the wrong type.",
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "wrong type")))).build();
@@ -70,7 +76,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 3)
     public Response json(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        boolean located = e instanceof JsonMappingException m && !m.getPath().isEmpty();
+        if (e.getCause() instanceof ApiException api && (!located || !api.errors().isEmpty())) {
+            return api(api); // a refusal that names its field itself (JacksonSetup)
+        }
+        if (rootCause(e) instanceof StreamConstraintsException limit) {
+            String field = located ? path((JsonMappingException) e) : "";
+            return problem(Problem.of(ErrorCode.VALIDATION_ERROR, "The request body is too deeply nested or too large: "
+                    + limit.getOriginalMessage(), field.isEmpty() ? List.of()
+                            : List.of(new Problem.FieldError(field, "nested too deeply or too large")))).build();
+        }
+        if (located) {
+            JsonMappingException mapping = (JsonMappingException) e;
             String field = path(mapping);
             String reason = mapping.getCause() instanceof ApiException api ? api.getMessage() : "invalid value";
             return problem(Problem.of(ErrorCode.VALIDATION_ERROR, "Field '" + field + "' is invalid: " + reason,
@@ -109,6 +126,18 @@ public class ProblemMappers {
         // JAX-RS turns a failed @QueryParam/@PathParam conversion into a 404; our converters fail with the real 400.
         if (e.getCause() instanceof ApiException api) {
             return api(api);
+        }
+        // The JSON reader wraps some body errors in a 400: answer for the real cause, which names the field.
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return unknownField(unknown);
+            }
+            if (t instanceof MismatchedInputException mismatch) {
+                return mismatched(mismatch);
+            }
+            if (t instanceof JsonProcessingException jpe) {
+                return json(jpe);
+            }
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -150,6 +179,15 @@ public class ProblemMappers {
             if (t instanceof WebApplicationException wae) {
                 return web(wae);
             }
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return unknownField(unknown);
+            }
+            if (t instanceof MismatchedInputException mismatch) {
+                return mismatched(mismatch);
+            }
+            if (t instanceof JsonProcessingException jpe) {
+                return json(jpe);
+            }
             if (t instanceof ForbiddenException fe) {
                 return forbidden(fe);
             }
@@ -179,9 +217,18 @@ public class ProblemMappers {
             case "23505" -> problem(Problem.of(ErrorCode.CONFLICT, "This conflicts with an existing record.", List.of())).build();
             case "23503" -> problem(Problem.of(ErrorCode.CONFLICT, "This refers to, or is referred to by, another record.", List.of())).build();
             case "40001", "40P01", "55P03" -> problem(Problem.of(ErrorCode.CONFLICT, "Concurrent change; retry the request.", List.of())).build();
-            case "22001", "22003", "22P02", "22007", "22008" -> problem(Problem.of(ErrorCode.VALIDATION_ERROR, "A value is out of range.", List.of())).build();
+            // 22021/22P05: text or jsonb the database cannot store (NUL); 54000: a value over a database limit.
+            case "22001", "22003", "22P02", "22007", "22008", "22021", "22P05", "54000" -> problem(Problem.of(ErrorCode.VALIDATION_ERROR, "A value is out of range.", List.of())).build();
             default -> null;
         };
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private Response internal(Throwable e) {

@@ -9,6 +9,11 @@ import java.util.Optional;
  */
 public final class QueryParams {
 
+    /** Contract §6: a search ({@code q}, {@code name}) is at most this many characters. */
+    public static final int MAX_SEARCH_LENGTH = 100;
+    /** Contract §6: an {@code ids=} list names at most this many ids. */
+    public static final int MAX_IDS = 100;
+
     private QueryParams() {
     }
 

@@ -1,6 +1,7 @@
 package club.questmaster.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ class PageRequestTest {
         assertEquals(1, PageRequest.of(0, 10).page());
         assertEquals(1, PageRequest.of(-3, 10).page());
         assertEquals(20, PageRequest.of(3, 10).offset());
+    }
+
+    @Test
+    void aPageWhoseOffsetOverflowsIsAValidationErrorNamingPage() {
+        ApiException e = assertThrows(ApiException.class, () -> PageRequest.of(Integer.MAX_VALUE, 100));
+        assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        assertEquals("page", e.errors().get(0).field());
+        assertThrows(ApiException.class, () -> PageRequest.parse("2147483647", "2"));
+        assertEquals(Integer.MAX_VALUE - 1, PageRequest.of(Integer.MAX_VALUE, 1).offset());
+        assertEquals(21474837, PageRequest.of(21474837, 100).page());
+        assertThrows(ApiException.class, () -> PageRequest.of(21474838, 100));
     }
 
     @Test
