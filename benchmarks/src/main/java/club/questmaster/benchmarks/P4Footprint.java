@@ -87,11 +87,13 @@ final class P4Footprint {
             long t0 = System.nanoTime();
             Process p = pb.start();
             double readyAfter = -1;
+            double cpuAtReady = -1;
             try {
                 while (System.nanoTime() - t0 < 120e9 && p.isAlive()) {
                     try {
                         if (Http.status(port, "GET", "/q/health/ready", null, null) == 200) {
                             readyAfter = (System.nanoTime() - t0) / 1e9;
+                            cpuAtReady = Cpu.own(p.pid());
                             break;
                         }
                     } catch (IOException e) {
@@ -103,8 +105,10 @@ final class P4Footprint {
                         .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1 s")).orElse("?");
                 Thread.sleep(5000);
                 double rss = Procs.rssMb(p.pid());
-                report.line("  %s alone: ready after %.2f s (Quarkus: started in %s), RSS idle %.0f MB", service,
-                        readyAfter, quarkus, rss);
+                report.line("  %s alone: ready after %.2f s (Quarkus: started in %s; %.2f s of CPU until ready),"
+                        + " RSS idle %.0f MB", service, readyAfter, quarkus, cpuAtReady, rss);
+                report.info("P4", service + " CPU seconds until ready, started alone", String.format("%.2f s",
+                        cpuAtReady));
                 report.bound("P4", service + " ready, started alone", readyAfter, "s", 3);
                 report.bound("P4", service + " RSS idle, started alone", rss, "MB", 250);
             } finally {

@@ -1,8 +1,13 @@
 package club.questmaster.games.game;
 
+import club.questmaster.games.game.GameView.SessionView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
@@ -15,6 +20,12 @@ import java.util.Map;
 /** Queries on games and their rosters. */
 @ApplicationScoped
 public class GameRepository implements PanacheRepository<Game> {
+
+    private final Pool pool;
+
+    public GameRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Game> findBySlug(String slug) {
         return find("slug", slug).firstResult();
@@ -93,95 +104,63 @@ public class GameRepository implements PanacheRepository<Game> {
         return list("id in ?1", ids);
     }
 
-    /** One page of matching game ids in the original's order, and the total. */
-    public Uni<Page> search(GameQuery q, int offset, int limit, OffsetDateTime now) {
-        StringBuilder where = new StringBuilder(" WHERE g.status IN (:statuses)");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("statuses", q.statuses());
-        if (q.types() != null && !q.types().isEmpty()) {
-            where.append(" AND g.type IN (:types)");
-            params.put("types", q.types());
-        }
-        if (q.restrictions() != null && !q.restrictions().isEmpty()) {
-            where.append(" AND g.restriction IN (:restrictions)");
-            params.put("restrictions", q.restrictions());
-        }
-        if (q.name() != null && !q.name().isBlank()) {
-            where.append(" AND g.name ILIKE :name ESCAPE '\\'");
-            params.put("name", "%" + q.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
-        }
-        if (q.systemId() != null) {
-            where.append(" AND g.system_id = :system");
-            params.put("system", q.systemId());
-        }
-        if (q.vttId() != null) {
-            where.append(" AND g.vtt_id = :vtt");
-            params.put("vtt", q.vttId());
-        }
-        if (q.specialEventId() != null) {
-            where.append(" AND g.special_event_id = :event");
-            params.put("event", q.specialEventId());
-        }
-        if (q.gmId() != null) {
-            where.append(" AND g.gm_id = :gm");
-            params.put("gm", q.gmId());
-        }
-        if (q.playerId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM game_player p WHERE p.game_id = g.id AND p.player_id = :player)");
-            params.put("player", q.playerId());
-        }
-        if (!q.viewerIsAdmin() && q.statuses().contains("draft")) {
-            if (q.viewerId() == null) {
-                where.append(" AND g.status <> 'draft'");
-            } else {
-                where.append(" AND (g.status <> 'draft' OR g.gm_id = :viewer)");
-                params.put("viewer", q.viewerId());
-            }
-        }
-        // The original's order: status rank, then future before past, then distance from now (so upcoming games
-        // soonest first, past games most recent first).
-        boolean selective = q.name() != null && !q.name().isBlank() || q.systemId() != null || q.vttId() != null
-                || q.specialEventId() != null || q.gmId() != null || q.playerId() != null;
-        String select;
-        if (selective) {
-            // Few rows match: filter through the matching index, then sort them.
-            select = "SELECT g.id FROM game g" + where
-                    + " ORDER BY CASE g.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END,"
-                    + " (g.date < :now), abs(extract(epoch FROM (g.date - :now))), g.id"
-                    + " LIMIT :limit OFFSET :offset";
-        } else {
-            // Many rows match (a whole status): the same order read from the (status, date) index, one ordered
-            // range scan per status and side of now, each stopping after offset + limit rows; only those few are
-            // sorted, instead of every game of the status.
-            List<String> branches = new ArrayList<>();
-            for (GameStatus status : GameStatus.values()) {
-                if (!q.statuses().contains(status.value())) {
-                    continue;
+    /**
+     * One page of the list, in the original's order, with its exact total, in one statement: the page's games with
+     * their rosters and sessions (arrays, so no entity is loaded) and the total, which for the status, type and
+     * restriction filters is a sum over {@code game_count} (kept by triggers, V20) instead of a count of every
+     * matching game. Read on the reactive pool directly: no Hibernate session, no entity hydration.
+     */
+    public Uni<ListPage> page(GameQuery q, int offset, int limit, OffsetDateTime now) {
+        ListQuery sql = ListQuery.of(q, offset, limit, now);
+        return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.params())).map(rows -> {
+            List<GameView> items = new ArrayList<>(limit);
+            long total = 0;
+            for (Row row : rows) {
+                total = row.getLong("total");
+                if (row.getLong("id") != null) {
+                    items.add(view(row));
                 }
-                String in = where + " AND g.status = '" + status.value() + "'";
-                branches.add("(SELECT g.id, " + status.rank() + " AS rank, 0 AS side, extract(epoch FROM g.date) AS k"
-                        + " FROM game g" + in + " AND g.date >= :now ORDER BY g.date, g.id LIMIT :window)");
-                branches.add("(SELECT g.id, " + status.rank() + " AS rank, 1 AS side, -extract(epoch FROM g.date) AS k"
-                        + " FROM game g" + in + " AND g.date < :now ORDER BY g.date DESC, g.id LIMIT :window)");
             }
-            select = "SELECT t.id FROM (" + String.join(" UNION ALL ", branches) + ") t"
-                    + " ORDER BY t.rank, t.side, t.k, t.id LIMIT :limit OFFSET :offset";
-            params.put("window", offset + limit);
-        }
-        String count = "SELECT count(*) FROM game g" + where;
-        return Panache.getSession().chain(s -> {
-            var ids = s.createNativeQuery(select, Long.class);
-            params.forEach(ids::setParameter);
-            ids.setParameter("now", now).setParameter("limit", limit).setParameter("offset", offset);
-            var total = s.createNativeQuery(count, Long.class);
-            params.forEach((name, value) -> {
-                if (!name.equals("window")) {
-                    total.setParameter(name, value);
-                }
-            });
-            return ids.getResultList().chain(found -> total.getSingleResult().map(n -> new Page(found, n)));
+            return new ListPage(items, total);
         });
+    }
+
+    private static GameView view(Row r) {
+        String[] players = r.getArrayOfStrings("player_ids");
+        Long[] sessionIds = r.getArrayOfLongs("session_ids");
+        List<SessionView> sessions = List.of();
+        if (sessionIds != null) {
+            OffsetDateTime[] starts = r.getArrayOfOffsetDateTimes("session_starts");
+            OffsetDateTime[] ends = r.getArrayOfOffsetDateTimes("session_ends");
+            SessionView[] views = new SessionView[sessionIds.length];
+            for (int i = 0; i < views.length; i++) {
+                views[i] = new SessionView(sessionIds[i], starts[i], ends[i]);
+            }
+            sessions = List.of(views);
+        }
+        String[] ambience = r.getArrayOfStrings("ambience");
+        return new GameView(r.getLong("id"), r.getString("slug"), r.getString("name"), r.getString("type"),
+                r.getString("length"), r.getString("gm_id"), r.getLong("system_id"), r.getLong("vtt_id"),
+                r.getString("description"), r.getString("restriction"), r.getString("restriction_tags"),
+                r.getInteger("party_size"), r.getBoolean("party_selection"), r.getString("xp"),
+                r.getOffsetDateTime("date"), r.getBigDecimal("session_length"), r.getString("frequency"),
+                r.getString("characters"), classification(r.getValue("classification")),
+                ambience == null ? null : List.of(ambience), r.getString("complement"), r.getString("img"),
+                r.getString("status"), r.getLong("special_event_id"), players == null ? List.of() : List.of(players),
+                sessions);
+    }
+
+    private static Map<String, Integer> classification(Object json) {
+        if (!(json instanceof JsonObject object)) {
+            return null;
+        }
+        Map<String, Integer> map = new LinkedHashMap<>();
+        object.forEach(e -> map.put(e.getKey(), e.getValue() == null ? null : ((Number) e.getValue()).intValue()));
+        return map;
+    }
+
+    /** A page of the list and the number of games matching its filters. */
+    public record ListPage(List<GameView> items, long total) {
     }
 
     public Uni<Void> saveAlert(long gameId, String reporterId, String message) {
@@ -194,6 +173,4 @@ public class GameRepository implements PanacheRepository<Game> {
                 .replaceWithVoid();
     }
 
-    public record Page(List<Long> ids, long total) {
-    }
 }

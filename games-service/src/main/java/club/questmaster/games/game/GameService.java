@@ -56,10 +56,10 @@ public class GameService {
         return access.visible(actor, slug).chain(views::of);
     }
 
-    @WithSession
+    /** One statement per page, on the reactive pool (no Hibernate session): see {@link GameRepository#page}. */
     public Uni<PageResult<GameView>> list(GameQuery query, PageRequest page) {
-        return games.search(query, page.offset(), page.perPage(), OffsetDateTime.now())
-                .chain(found -> views.ofIds(found.ids()).map(items -> PageResult.of(items, found.total(), page)));
+        return games.page(query, page.offset(), page.perPage(), OffsetDateTime.now())
+                .map(found -> PageResult.of(found.items(), found.total(), page));
     }
 
     // Writes

@@ -1,0 +1,94 @@
+package club.questmaster.games;
+
+import static club.questmaster.games.Api.gameBody;
+import static club.questmaster.games.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.questmaster.games.Api.User;
+import club.questmaster.platform.testing.DevStackResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The list envelope's total without a selective filter comes from the per-(status, type, restriction) counts the
+ * database keeps (V20 game_count); it must equal a count of the games after every kind of change: create, publish,
+ * close, auto-close, reopen, archive, delete, and for each viewer (anonymous, the gm with their drafts, an admin).
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+class GameListTotalsTest {
+
+    private static final String ALL = "status=draft&status=open&status=closed&status=archived";
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void totalsWithoutASelectiveFilterEqualACountOfTheGamesAfterEveryChange() throws Exception {
+        long systemId = Api.system();
+        User gm = Api.gm(unique("totals"));
+        User admin = Api.admin(unique("totalsadmin"));
+        assertTotalsMatchTheGames(gm, admin);
+
+        Map<String, Object> body = gameBody(unique("Totals"), systemId);
+        body.put("party_size", 1);
+        body.put("type", "campaign");
+        body.put("restriction", "18+");
+        String slug = Api.createGame(gm, body).get("slug").asText();
+        assertTotalsMatchTheGames(gm, admin);
+        String draft = Api.createGame(gm, gameBody(unique("TotalsDraft"), systemId)).get("slug").asText();
+        assertTotalsMatchTheGames(gm, admin);
+
+        gm.as().body(Map.of()).post("/api/v1/games/" + slug + "/publish").then().statusCode(200);
+        assertTotalsMatchTheGames(gm, admin);
+        gm.as().post("/api/v1/games/" + slug + "/close").then().statusCode(200);
+        assertTotalsMatchTheGames(gm, admin);
+        gm.as().post("/api/v1/games/" + slug + "/reopen").then().statusCode(200);
+        assertTotalsMatchTheGames(gm, admin);
+        User player = Api.player(unique("totalsplayer"));
+        player.as().post("/api/v1/games/" + slug + "/registrations").then().statusCode(201); // last seat: auto-close
+        assertTotalsMatchTheGames(gm, admin);
+        player.as().delete("/api/v1/games/" + slug + "/registrations/me").then().statusCode(204); // auto-reopen
+        assertTotalsMatchTheGames(gm, admin);
+        gm.as().post("/api/v1/games/" + slug + "/archive").then().statusCode(200);
+        assertTotalsMatchTheGames(gm, admin);
+        gm.as().delete("/api/v1/games/" + draft).then().statusCode(204);
+        assertTotalsMatchTheGames(gm, admin);
+    }
+
+    private void assertTotalsMatchTheGames(User gm, User admin) throws Exception {
+        assertThat(total(given().get("/api/v1/games").asString())).isEqualTo(count("status = 'open'"));
+        assertThat(total(given().get("/api/v1/games?status=open,closed&type=campaign").asString()))
+                .isEqualTo(count("status IN ('open', 'closed') AND type = 'campaign'"));
+        assertThat(total(given().queryParam("status", "archived")
+                .queryParam("restriction", "18+", "all").get("/api/v1/games").asString()))
+                .isEqualTo(count("status = 'archived' AND restriction IN ('18+', 'all')"));
+        // drafts: an anonymous caller sees none, the gm their own, an admin all
+        assertThat(total(given().get("/api/v1/games?" + ALL).asString())).isEqualTo(count("status <> 'draft'"));
+        assertThat(total(gm.as().get("/api/v1/games?" + ALL).asString()))
+                .isEqualTo(count("status <> 'draft' OR gm_id = '" + gm.id() + "'"));
+        assertThat(total(admin.as().get("/api/v1/games?" + ALL + "&type=oneshot").asString()))
+                .isEqualTo(count("type = 'oneshot'"));
+    }
+
+    private static long total(String page) {
+        return Api.json(page).get("total").asLong();
+    }
+
+    private long count(String where) throws Exception {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM game WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
