@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 
 import club.questmaster.platform.messaging.CloudEvents;
@@ -127,9 +128,11 @@ class GameEventIngestTest {
     }
 
     /**
-     * Issue 10: a record the reader accepts but PostgreSQL refuses (a NUL character in the description, SQLSTATE
-     * 22021) used to be retried forever, stopping the whole timeline behind it. Now the batch falls back to one record
-     * at a time: the bad one alone is dead-lettered, the others of its batch and the ones after it are stored.
+     * Issue 10: a record with a NUL character in its description (which PostgreSQL refuses, SQLSTATE 22021) used to be
+     * retried forever, stopping the whole timeline behind it. Now it is poison: refused by the contract reader (the
+     * platform's JSON rules refuse NUL since issue 12) or, were it to pass the reader, by the database, after which
+     * the batch falls back to one record at a time. Either way the bad one alone is dead-lettered, the others of its
+     * batch and the ones after it are stored.
      */
     @Test
     void aRecordPostgresRefusesInTheMiddleOfABatchIsDeadLetteredAloneAndTheRestIsStored() {
@@ -146,7 +149,8 @@ class GameEventIngestTest {
             events.forEach(e -> GameEvents.publish(json, e));
             List<ConsumerRecord<String, String>> dead = dlq.await(r -> key.equals(r.key()), 1, WAIT);
             assertEquals(events.get(4).eventId().toString(), KafkaProbe.header(dead.get(0), CloudEvents.ID));
-            assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason"), containsString("22021"));
+            assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason"),
+                    anyOf(containsString("22021"), containsString("NUL")));
             assertEquals(Topics.GAME_EVENTS, KafkaProbe.header(dead.get(0), "dead-letter-topic"));
             awaitRows(gameId, 8);
             assertEquals(1, dlq.drain(Duration.ofMillis(500)).stream().filter(r -> key.equals(r.key())).count(),
