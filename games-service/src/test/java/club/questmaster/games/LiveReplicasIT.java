@@ -7,13 +7,10 @@ import club.questmaster.devstack.DevStack;
 import club.questmaster.devstack.Topic;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.testing.ServiceProcess;
+import club.questmaster.platform.testing.TestKeys;
 import club.questmaster.platform.testing.Tokens;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,14 +31,7 @@ class LiveReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         stack = DevStack.start(DevStack.Options.throwaway(List.of("app"), Topic.CONTRACT));
-        System.setProperty("smallrye.jwt.sign.key.location", "questmaster-test-keys/private.pem");
-        Path publicKey = Files.createTempFile("questmaster-public", ".pem");
-        try (InputStream in = LiveReplicasIT.class.getResourceAsStream("/questmaster-test-keys/public.pem")) {
-            Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Map<String, String> env = new HashMap<>(stack.environment("app"));
-        env.put("QM_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        Map<String, String> env = TestKeys.verifyingTestTokens(stack.environment("app"));
         first = ServiceProcess.start(JAR, env, ServiceProcess.freePort());
         second = ServiceProcess.start(JAR, env, ServiceProcess.freePort());
     }

@@ -10,16 +10,14 @@ import club.questmaster.platform.messaging.GameEventData.Types;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.testing.ServiceProcess;
+import club.questmaster.platform.testing.TestKeys;
 import club.questmaster.platform.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,14 +59,7 @@ class OutboxCrashIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(DevStack.Options.throwaway(List.of("app"), Topic.CONTRACT));
-        System.setProperty("smallrye.jwt.sign.key.location", "questmaster-test-keys/private.pem");
-        Path publicKey = Files.createTempFile("questmaster-public", ".pem");
-        try (InputStream in = OutboxCrashIT.class.getResourceAsStream("/questmaster-test-keys/public.pem")) {
-            Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
-        env = new HashMap<>(stack.environment("app"));
-        env.put("QM_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        env = TestKeys.verifyingTestTokens(stack.environment("app"));
     }
 
     @AfterAll
