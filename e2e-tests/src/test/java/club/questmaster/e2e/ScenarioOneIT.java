@@ -35,14 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The original's end-to-end scenario 1 (questmaster.md §11, tests/views/test_e2e.py), across the packaged
- * games-service and trophies-service, over HTTP, with the game events travelling through the real Kafka broker:
- * a campaign for one player is created and published; a bad session is refused; a session is added and edited;
- * the monthly stats count the campaign; the calendar shows the sessions; the game is closed (registration refused)
- * and reopened; the gm cannot take a seat; the player registers and the game becomes full; the player raises an
- * alert; the gm archives with badges; trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM"
- * to the gm, once, even when the archive is repeated. Then trophies-service survives a crash and a replay of the
- * whole topic without a double award.
+ * The original's end-to-end scenario 1 (docs/original-rules.md#scenario-1, tests/views/test_e2e.py), across the
+ * packaged games-service and trophies-service, over HTTP, with the game events travelling through the real Kafka
+ * broker: a campaign for one player is created and published; a bad session is refused; a session is added and edited;
+ * the monthly stats count the campaign; the calendar shows the sessions; the game is closed (registration refused) and
+ * reopened; the gm cannot take a seat; the player registers and the game becomes full; the player raises an alert; the
+ * gm archives with badges; trophies-service gives "Badge Campagne" to the player and "Badge Campagne GM" to the gm,
+ * once, even when the archive is repeated. Then trophies-service survives a crash and a replay of the whole topic
+ * without a double award.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioOneIT {

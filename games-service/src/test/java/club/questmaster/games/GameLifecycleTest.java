@@ -34,7 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Creation, slugs, edition and the lifecycle state machine, with their events (contract §3, questmaster.md §2, §6). */
+/**
+ * Creation, slugs, edition and the lifecycle state machine, with their events (contract §3,
+ * docs/original-rules.md#lifecycle, #slugs).
+ */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class GameLifecycleTest {

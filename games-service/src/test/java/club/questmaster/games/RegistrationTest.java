@@ -31,7 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Seats: registration rules, auto-close and auto-reopen, the gm's player management (questmaster.md §3). */
+/**
+ * Seats: registration rules, auto-close and auto-reopen, the gm's player management
+ * (docs/original-rules.md#registration).
+ */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class RegistrationTest {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The original award rules on the admin endpoints (questmaster.md §5, contract §4). */
+/** The original award rules on the admin endpoints (docs/original-rules.md#award-rules, contract §4). */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class UserTrophyAwardRulesTest {

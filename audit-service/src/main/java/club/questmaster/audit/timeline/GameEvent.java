@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One stored game event (the original's GameEvent plus event_id and game_slug). Read-only for Hibernate: rows are
- * written in batches by {@link club.questmaster.audit.ingest.GameEventStore}.
+ * One stored game event (the original's GameEvent, docs/original-rules.md#game-model, plus event_id and game_slug).
+ * Read-only for Hibernate: rows are written in batches by {@link club.questmaster.audit.ingest.GameEventStore}.
  */
 @Entity
 @Table(name = "game_event")

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The game timeline (contract §5). Query parameters are taken as text and read with {@link QueryParams}, so that a
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * answer 401/403 before any parameter is looked at (admins hold {@code view_audit} by rank); the service checks the
  * finer rule (whose game it is).
  */
+@Tag(name = "Audit", description = "The game timeline and the admin search over every game event")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
@@ -49,7 +51,8 @@ public class TimelineResource {
     @GET
     @Authenticated
     @Path("/games/{game_id}/events")
-    @Operation(summary = "A game's timeline, oldest first (its gm, admins, view_audit)")
+    @Operation(operationId = "getGameTimeline",
+            summary = "A game's timeline, oldest first (its gm, admins, view_audit)")
     public Uni<PageResult<GameEventView>> gameTimeline(@PathParam("game_id") String gameId,
             @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         if (!NUMBER.matcher(gameId).matches()) {
@@ -63,7 +66,8 @@ public class TimelineResource {
     @GET
     @PermissionsAllowed(Permission.VIEW_AUDIT_NAME)
     @Path("/game-events")
-    @Operation(summary = "Search every game event, newest first (admins, view_audit); q matches description, slug and action")
+    @Operation(operationId = "searchGameEvents",
+            summary = "Search every game event, newest first (admins, view_audit); q: description, slug, action")
     public Uni<PageResult<GameEventView>> search(
             @Parameter(description = "one of the nine actions") @QueryParam("action") String action,
             @QueryParam("game_id") String gameId,

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The calendar JSON of the original and an iCalendar feed (which the original did not have). */
+/**
+ * The calendar JSON of the original (docs/original-rules.md#calendar) and an iCalendar feed (which the original did not
+ * have).
+ */
 @ApplicationScoped
 public class CalendarService {
 
@@ -41,8 +44,8 @@ public class CalendarService {
     }
 
     /**
-     * Sessions lying fully inside [start, end] (questmaster.md §4), with the original's colours; an end past
-     * midnight is shown as 23:59:59 of the start day (in the community's zone).
+     * Sessions lying fully inside [start, end] (docs/original-rules.md#calendar), with the original's colours; an end
+     * past midnight is shown as 23:59:59 of the start day (in the community's zone).
      */
     @WithSession
     public Uni<List<CalendarEvent>> events(OffsetDateTime start, OffsetDateTime end) {

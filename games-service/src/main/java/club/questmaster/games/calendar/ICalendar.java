@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Writes an RFC 5545 calendar: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 sequence), TEXT
  * values escaped, times in UTC (so no VTIMEZONE is needed), one VEVENT per session with a stable UID. Each event is
- * named as the original's add-to-calendar button did: "{game} par {gm} #{n}", described "{type} - {gm}".
+ * named as the original's add-to-calendar button did (docs/original-rules.md#calendar): "{game} par {gm} #{n}",
+ * described "{type} - {gm}".
  */
 final class ICalendar {
 

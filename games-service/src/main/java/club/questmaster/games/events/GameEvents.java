@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * How each change of a game becomes its event rows (events.md): ce_type, the original's audit action and its French
- * description (questmaster.md §2–§4). Callers run inside the transaction of the change, after locking the game row,
- * so a game's outbox ids follow its commit order. The only place that writes game events.
+ * description (docs/original-rules.md#lifecycle-events, #session-events). Callers run inside the transaction of the
+ * change, after locking the game row, so a game's outbox ids follow its commit order. The only place that writes game
+ * events.
  */
 @ApplicationScoped
 public class GameEvents {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The writable fields of a game with the original's enum values and validation (questmaster.md §1, §7.2). POST
- * takes it as is; PATCH merges the body over the current values and validates the result with the same rules.
+ * The writable fields of a game with the original's enum values and validation (docs/original-rules.md#game-model,
+ * #list-filters). POST takes it as is; PATCH merges the body over the current values and validates the result with the
+ * same rules.
  *
  * <p>Choices where the original was loose: {@code session_length} is one decimal between 0.5 and 24 hours (the
  * form's range; the original's DECIMAL(2,1) capped it at 9.9 silently); {@code img} must be an http(s) URL (the

@@ -105,7 +105,7 @@ public class GameRepository implements PanacheRepository<Game> {
     }
 
     /**
-     * One page of the list, in the original's order, with its exact total, in one statement: the page's games with
+     * One page of the list, in the original's order (docs/original-rules.md#list-order), with its exact total, in one statement: the page's games with
      * their rosters and sessions (arrays, so no entity is loaded) and the total, which for the status, type and
      * restriction filters is a sum over {@code game_count} (kept by triggers, V20) instead of a count of every
      * matching game. Read on the reactive pool directly: no Hibernate session, no entity hydration.

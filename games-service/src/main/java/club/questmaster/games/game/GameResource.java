@@ -17,14 +17,22 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Games and their lifecycle (contract §3). HTTP only: the rules live in {@link GameService}. */
+@Tag(name = "Games", description = "Games and their lifecycle: draft, open, closed, archived")
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/games")
 public class GameResource {
 
@@ -41,6 +49,10 @@ public class GameResource {
 
     @RequiresScope(Scopes.GAMES_WRITE)
     @POST
+    @Operation(operationId = "createGame",
+            summary = "Create a draft (gm+; the caller is its gm, an admin may name another)")
+    @APIResponseSchema(value = GameView.class, responseCode = "201", responseDescription = "Created: the draft")
+    @APIResponse(responseCode = "403", description = "Not a gm (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> create(@Valid @NotNull GameInput body) {
         return actors.current().chain(actor -> service.create(actor, body)
                 .map(game -> Response.created(URI.create("/api/v1/games/" + game.slug())).entity(game).build()));
@@ -48,6 +60,8 @@ public class GameResource {
 
     @RequiresScope(Scopes.GAMES_READ)
     @GET
+    @Operation(operationId = "listGames",
+            summary = "Games by filters, by status then upcoming first (default open; drafts: their gm and admins)")
     public Uni<PageResult<GameView>> list(@QueryParam("status") List<String> status,
             @QueryParam("type") List<String> type, @QueryParam("restriction") List<String> restriction,
             @QueryParam("name") String name, @QueryParam("system_id") String systemId,
@@ -80,6 +94,8 @@ public class GameResource {
     @RequiresScope(Scopes.GAMES_READ)
     @GET
     @Path("/{slug}")
+    @Operation(operationId = "getGame",
+            summary = "A game with its sessions and player ids (a draft: its gm and admins only)")
     public Uni<GameView> get(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.get(actor, slug));
     }
@@ -87,18 +103,36 @@ public class GameResource {
     @RequiresScope(Scopes.GAMES_WRITE)
     @PATCH
     @Path("/{slug}")
+    @Operation(operationId = "updateGame",
+            summary = "Change some fields (its gm or an admin+); name, type and special event only while draft")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The game as it is now")
     public Uni<GameView> update(@PathParam("slug") String slug, @NotNull ObjectNode body) {
         return actors.current().chain(actor -> service.update(actor, slug, body));
     }
 
     @DELETE
     @Path("/{slug}")
+    @Operation(operationId = "deleteGame", summary = "Delete a draft (its gm or an admin+)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "Not a draft (INVALID_TRANSITION)")
     public Uni<Response> delete(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.delete(actor, slug).map(v -> Response.noContent().build()));
     }
 
     @POST
     @Path("/{slug}/publish")
+    @Operation(operationId = "publishGame",
+            summary = "Publish a draft: open, or closed when silent; creates the first session (its gm or an admin+)")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409",
+            description = "Already published, full, or dated in the past without confirm_past_date "
+                    + "(ALREADY_PUBLISHED, GAME_FULL, PAST_DATE)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The published game")
     public Uni<GameView> publish(@PathParam("slug") String slug, GameRequests.Publish body) {
         boolean silent = body != null && Boolean.TRUE.equals(body.silent());
         boolean confirm = body != null && Boolean.TRUE.equals(body.confirmPastDate());
@@ -107,18 +141,34 @@ public class GameResource {
 
     @POST
     @Path("/{slug}/close")
+    @Operation(operationId = "closeGame", summary = "Close an open game to registrations (its gm or an admin+)")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "Not open (INVALID_TRANSITION)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The closed game")
     public Uni<GameView> close(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.close(actor, slug));
     }
 
     @POST
     @Path("/{slug}/reopen")
+    @Operation(operationId = "reopenGame", summary = "Reopen a closed game to registrations (its gm or an admin+)")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "Not closed (INVALID_TRANSITION)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The reopened game")
     public Uni<GameView> reopen(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.reopen(actor, slug));
     }
 
     @POST
     @Path("/{slug}/archive")
+    @Operation(operationId = "archiveGame",
+            summary = "Archive an open or closed game, optionally awarding badges (its gm or an admin+; idempotent)")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "A draft (INVALID_TRANSITION)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The archived game")
     public Uni<GameView> archive(@PathParam("slug") String slug, GameRequests.Archive body) {
         boolean award = body != null && Boolean.TRUE.equals(body.awardTrophies());
         return actors.current().chain(actor -> service.archive(actor, slug, award));
@@ -126,6 +176,11 @@ public class GameResource {
 
     @POST
     @Path("/{slug}/alert")
+    @Operation(operationId = "alertAdmins",
+            summary = "Report the game to the admins (its gm, a registered player or an admin+)")
+    @APIResponse(responseCode = "204", description = "Reported")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm, a registered player nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> alert(@PathParam("slug") String slug, @Valid @NotNull GameRequests.Alert body) {
         return actors.current()
                 .chain(actor -> service.alert(actor, slug, body.message()).map(v -> Response.noContent().build()));

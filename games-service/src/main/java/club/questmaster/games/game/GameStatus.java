@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The game state machine (contract §3): draft → open/closed (publish), open ⇄ closed, open/closed → archived,
- * draft → deleted. Every other move is refused with 409 INVALID_TRANSITION (the original had no guard at all).
+ * draft → deleted. Every other move is refused with 409 INVALID_TRANSITION (the original had no guard at all:
+ * docs/original-rules.md#quirks).
  */
 public enum GameStatus {
     DRAFT("draft", 0), OPEN("open", 1), CLOSED("closed", 2), ARCHIVED("archived", 3);
@@ -27,7 +28,7 @@ public enum GameStatus {
         return value;
     }
 
-    /** The original's list order: draft 0, open 1, closed 2, archived 3. */
+    /** The original's list order: draft 0, open 1, closed 2, archived 3 (docs/original-rules.md#list-order). */
     public int rank() {
         return rank;
     }

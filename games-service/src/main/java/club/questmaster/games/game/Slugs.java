@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The original's slug rule (questmaster.md §6): slugify(name + "-par-" + gm username) like python-slugify
+ * The original's slug rule (docs/original-rules.md#slugs): slugify(name + "-par-" + gm username) like python-slugify
  * (ASCII transliteration, lowercase, hyphens), at most {@value #MAX_LENGTH} characters, then "-2", "-3"... on
  * collision. The cap holds for the suffixed slug too, so "PJ_" + slug always fits Discord's 100 characters.
  */

@@ -12,15 +12,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Availability polls of a game (contract §7). HTTP only: the rules live in {@link PollService}. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/games/{slug}/polls")
 @Tag(name = "Polls", description = "Availability polls: candidate sessions the registered players answer")
 public class PollResource {
@@ -36,6 +42,9 @@ public class PollResource {
     @GET
     @Operation(operationId = "listPolls", summary = "The game's polls, newest first (its gm, admins, its players)")
     @APIResponse(responseCode = "403", description = "Neither its gm, an admin nor a registered player (FORBIDDEN)")
+    @APIResponse(responseCode = "200", description = "The polls, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PollView.class)))
     public Uni<List<PollView>> list(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.list(actor, slug));
     }
@@ -55,6 +64,7 @@ public class PollResource {
     @Path("/{id}")
     @Operation(operationId = "getPoll", summary = "A poll with its counts and your answers (its gm, admins, its players)")
     @APIResponse(responseCode = "403", description = "Neither its gm, an admin nor a registered player (FORBIDDEN)")
+    @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The poll")
     public Uni<PollView> get(@PathParam("slug") String slug, @PathParam("id") long id) {
         return actors.current().chain(actor -> service.get(actor, slug, id));
     }
@@ -64,6 +74,7 @@ public class PollResource {
     @Operation(operationId = "answerPoll", summary = "Replace your answers while the poll is open (registered players)")
     @APIResponse(responseCode = "403", description = "Not a registered player of the game (FORBIDDEN)")
     @APIResponse(responseCode = "409", description = "The poll is closed or picked (POLL_CLOSED)")
+    @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The poll with your answers")
     public Uni<PollView> answer(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull AnswersPut body) {
         return actors.current().chain(actor -> service.answer(actor, slug, id, body.answers()));
@@ -75,6 +86,7 @@ public class PollResource {
             summary = "Pick an option: it becomes a session and the poll is settled (its gm or an admin+)")
     @APIResponse(responseCode = "409", description = "The poll is closed, or the session breaks the session rules "
             + "(POLL_CLOSED, SESSION_CONFLICT, LIMIT_REACHED, INVALID_TRANSITION)")
+    @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The picked poll")
     public Uni<PollView> pick(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull Pick body) {
         return actors.current().chain(actor -> service.pick(actor, slug, id, body.optionId()));
     }
@@ -83,6 +95,7 @@ public class PollResource {
     @Path("/{id}/close")
     @Operation(operationId = "closePoll", summary = "Close the poll without picking (its gm or an admin+)")
     @APIResponse(responseCode = "409", description = "The poll is already closed or picked (POLL_CLOSED)")
+    @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The closed poll")
     public Uni<PollView> close(@PathParam("slug") String slug, @PathParam("id") long id) {
         return actors.current().chain(actor -> service.close(actor, slug, id));
     }

@@ -14,12 +14,20 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Special events: read by anyone ({@code ?active=true} for the running ones), written by admin+. */
+@Tag(name = "Reference data", description = "Systems, VTTs and special events: read by anyone, written by admin+")
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/special-events")
 public class SpecialEventResource {
 
@@ -32,17 +40,23 @@ public class SpecialEventResource {
     }
 
     @GET
+    @Operation(operationId = "listSpecialEvents",
+            summary = "Every special event, by name (?active=true: the active ones)")
     public Uni<List<SpecialEventView>> list(@QueryParam("active") Boolean active) {
         return service.specialEvents(Boolean.TRUE.equals(active));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSpecialEvent", summary = "One special event")
     public Uni<SpecialEventView> get(@PathParam("id") long id) {
         return service.specialEvent(id);
     }
 
     @POST
+    @Operation(operationId = "createSpecialEvent", summary = "Add a special event (admin+)")
+    @APIResponseSchema(value = SpecialEventView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
     public Uni<Response> create(@Valid @NotNull SpecialEventCreate body) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);
@@ -53,6 +67,9 @@ public class SpecialEventResource {
 
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updateSpecialEvent", summary = "Change a special event (admin+)")
+    @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
+    @APIResponseSchema(value = SpecialEventView.class, responseCode = "200", responseDescription = "Updated")
     public Uni<SpecialEventView> update(@PathParam("id") long id, @Valid @NotNull SpecialEventPatch body) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);
@@ -62,6 +79,9 @@ public class SpecialEventResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteSpecialEvent", summary = "Delete a special event no game uses (admin+)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A game uses it (IN_USE)")
     public Uni<Response> delete(@PathParam("id") long id) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);

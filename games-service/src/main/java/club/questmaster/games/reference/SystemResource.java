@@ -14,11 +14,19 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** systems: read by anyone, written by admin+. */
+@Tag(name = "Reference data", description = "Systems, VTTs and special events: read by anyone, written by admin+")
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/systems")
 public class SystemResource {
 
@@ -31,17 +39,22 @@ public class SystemResource {
     }
 
     @GET
+    @Operation(operationId = "listSystems", summary = "Every system, by name")
     public Uni<List<NamedIconView>> list() {
         return service.systems();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSystem", summary = "One system")
     public Uni<NamedIconView> get(@PathParam("id") long id) {
         return service.system(id);
     }
 
     @POST
+    @Operation(operationId = "createSystem", summary = "Add a system (admin+)")
+    @APIResponseSchema(value = NamedIconView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
     public Uni<Response> create(@Valid @NotNull NamedIconCreate body) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);
@@ -52,6 +65,9 @@ public class SystemResource {
 
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updateSystem", summary = "Change a system (admin+)")
+    @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
+    @APIResponseSchema(value = NamedIconView.class, responseCode = "200", responseDescription = "Updated")
     public Uni<NamedIconView> update(@PathParam("id") long id, @Valid @NotNull NamedIconPatch body) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);
@@ -61,6 +77,9 @@ public class SystemResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteSystem", summary = "Delete a system no game uses (admin+)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A game uses it (IN_USE)")
     public Uni<Response> delete(@PathParam("id") long id) {
         return actors.current().chain(actor -> {
             actor.require(Role.ADMIN);

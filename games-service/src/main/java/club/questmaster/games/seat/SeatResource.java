@@ -12,10 +12,18 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registrations (the player's own seat) and the gm's player management. */
+@Tag(name = "Seats", description = "Registrations (a player's own seat) and the gm's player management")
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/games/{slug}")
 public class SeatResource {
 
@@ -35,6 +43,15 @@ public class SeatResource {
     @RequiresScope(Scopes.REGISTRATIONS_WRITE)
     @POST
     @Path("/registrations")
+    @Operation(operationId = "registerToGame",
+            summary = "Take a seat (a player, not the game's gm); with party_selection it is an application")
+    @APIResponseSchema(value = GameView.class, responseCode = "201",
+            responseDescription = "Registered: the game as it is now")
+    @APIResponse(responseCode = "403",
+            description = "Not a player, or the game's own gm (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409",
+            description = "Already registered, no free seat, or not open "
+                    + "(DUPLICATE_REGISTRATION, GAME_FULL, GAME_CLOSED)")
     public Uni<Response> register(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> seats.register(actor, slug).map(game -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/registrations/me")).entity(game).build()));
@@ -43,12 +60,24 @@ public class SeatResource {
     @RequiresScope(Scopes.REGISTRATIONS_WRITE)
     @DELETE
     @Path("/registrations/me")
+    @Operation(operationId = "leaveGame",
+            summary = "Leave the game (a registered player); a seat freed on an auto-closed game reopens it")
+    @APIResponse(responseCode = "204", description = "Left")
+    @APIResponse(responseCode = "409", description = "Not registered (NOT_REGISTERED)")
     public Uni<Response> leave(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> seats.leave(actor, slug).map(v -> Response.noContent().build()));
     }
 
     @POST
     @Path("/players")
+    @Operation(operationId = "addPlayer",
+            summary = "Add a known player, bypassing seats and status (its gm or an admin+; not on archived games)")
+    @APIResponseSchema(value = GameView.class, responseCode = "201",
+            responseDescription = "Added: the game as it is now")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409",
+            description = "Already registered, or an archived game (DUPLICATE_REGISTRATION, GAME_CLOSED)")
     public Uni<Response> add(@PathParam("slug") String slug, @Valid @NotNull AddPlayer body) {
         return actors.current().chain(actor -> seats.add(actor, slug, body.userId()).map(game -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/players/" + body.userId())).entity(game).build()));
@@ -56,6 +85,12 @@ public class SeatResource {
 
     @DELETE
     @Path("/players/{user_id}")
+    @Operation(operationId = "removePlayer", summary = "Remove a player (its gm or an admin+; not on archived games)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409",
+            description = "Not registered, or an archived game (NOT_REGISTERED, GAME_CLOSED)")
     public Uni<Response> remove(@PathParam("slug") String slug, @PathParam("user_id") String userId) {
         return actors.current().chain(actor -> seats.remove(actor, slug, userId).map(v -> Response.noContent().build()));
     }

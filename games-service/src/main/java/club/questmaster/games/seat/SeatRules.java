@@ -7,8 +7,8 @@ import club.questmaster.platform.web.ErrorCode;
 import java.util.List;
 
 /**
- * Who may take a seat, and when a game closes or reopens by itself (questmaster.md §3). Pure: the callers pass the
- * game as locked in their transaction and its roster as read there.
+ * Who may take a seat, and when a game closes or reopens by itself (docs/original-rules.md#registration). Pure: the
+ * callers pass the game as locked in their transaction and its roster as read there.
  */
 public final class SeatRules {
 

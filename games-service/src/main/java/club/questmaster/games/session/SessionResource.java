@@ -13,12 +13,20 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sessions of a game: read by anyone who sees the game, written by its gm and admins. */
+@Tag(name = "Sessions", description = "The sessions of a game")
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/games/{slug}/sessions")
 public class SessionResource {
 
@@ -38,11 +46,19 @@ public class SessionResource {
 
     @RequiresScope(Scopes.GAMES_READ)
     @GET
+    @Operation(operationId = "listSessions", summary = "A game's sessions, in order (anyone who may see the game)")
     public Uni<List<SessionView>> list(@PathParam("slug") String slug) {
         return actors.current().chain(actor -> service.list(actor, slug));
     }
 
     @POST
+    @Operation(operationId = "createSession",
+            summary = "Add a session: start before end, at most 24 h, no overlap (its gm or an admin+; not on drafts)")
+    @APIResponseSchema(value = SessionView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409",
+            description = "Overlaps another session of the game, or a draft (SESSION_CONFLICT, INVALID_TRANSITION)")
     public Uni<Response> create(@PathParam("slug") String slug, @Valid @NotNull SessionCreate body) {
         return actors.current().chain(actor -> service.create(actor, slug, body.start(), body.end()).map(s -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/sessions/" + s.id())).entity(s).build()));
@@ -50,6 +66,11 @@ public class SessionResource {
 
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updateSession", summary = "Move a session (its gm or an admin+; same rules as adding)")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "Overlaps another session of the game (SESSION_CONFLICT)")
+    @APIResponseSchema(value = SessionView.class, responseCode = "200", responseDescription = "Updated")
     public Uni<SessionView> update(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull SessionPatch body) {
         return actors.current().chain(actor -> service.update(actor, slug, id, body.start(), body.end()));
@@ -57,6 +78,10 @@ public class SessionResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteSession", summary = "Delete a session (its gm or an admin+)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403",
+            description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         return actors.current().chain(actor -> service.delete(actor, slug, id).map(v -> Response.noContent().build()));
     }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The session rules (questmaster.md §4): start strictly before end, at most 24 h, no overlap with another session of
- * the same game (back-to-back is fine), none on a draft, at most 50 per game. Pure: the caller passes the game's
- * sessions.
+ * The session rules (docs/original-rules.md#sessions): start strictly before end, at most 24 h, no overlap with
+ * another session of the same game (back-to-back is fine), none on a draft, at most 50 per game. Pure: the caller
+ * passes the game's sessions.
  */
 public final class SessionRules {
 

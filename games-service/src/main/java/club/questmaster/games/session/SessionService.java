@@ -80,7 +80,10 @@ public class SessionService {
         }));
     }
 
-    /** The session, only if it belongs to this game (the original did not check; 404 otherwise). */
+    /**
+     * The session, only if it belongs to this game (the original did not check, docs/original-rules.md#quirks; 404
+     * otherwise).
+     */
     private static GameSession ofGame(List<GameSession> sessionsOfGame, long sessionId) {
         return sessionsOfGame.stream().filter(s -> s.id == sessionId).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Aucune session " + sessionId + " dans cette annonce."));

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Monthly stats (questmaster.md §10): the sessions lying fully inside the month, drafts excluded, split into
+ * Monthly stats (docs/original-rules.md#stats): the sessions lying fully inside the month, drafts excluded, split into
  * one-shots and campaigns, per system and game, and the gm leaderboard ("Classement des MJs") by sessions.
  */
 @ApplicationScoped

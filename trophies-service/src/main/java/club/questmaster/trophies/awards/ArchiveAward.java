@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The badges an archived game gives (questmaster.md §5): the gm +1 "Badge OS GM" or "Badge Campagne GM", each player
- * +1 "Badge OS" or "Badge Campagne". Built from a {@code questmaster.game.archived} event whose data asks for awards;
- * data no award can be computed from is a poison record (dead-letter topic), never a silent skip.
+ * The badges an archived game gives (docs/original-rules.md#awards): the gm +1 "Badge OS GM" or "Badge Campagne GM",
+ * each player +1 "Badge OS" or "Badge Campagne". Built from a {@code questmaster.game.archived} event whose data asks
+ * for awards; data no award can be computed from is a poison record (dead-letter topic), never a silent skip.
  */
 public record ArchiveAward(UUID eventId, String gameId, String gmId, List<String> playerIds, long gmTrophyId,
         long playerTrophyId) {

@@ -10,8 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A user's badges, public (contract §4). A user without badges (or unknown here) has an empty list. */
+@Tag(name = "Badges", description = "What a user holds, public")
 @Path("/api/v1/users/{id}/badges")
 @Produces(MediaType.APPLICATION_JSON)
 public class BadgesResource {
@@ -24,6 +27,8 @@ public class BadgesResource {
 
     @GET
     @PermitAll
+    @Operation(operationId = "listUserBadges",
+            summary = "A user's badges with their quantities (empty for a user without any)")
     public Uni<List<BadgeView>> badges(
             @PathParam("id") @Pattern(regexp = UserIds.REGEX, message = UserIds.MESSAGE) String userId) {
         return service.badges(userId);

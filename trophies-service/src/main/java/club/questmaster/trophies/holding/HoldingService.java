@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Who holds which trophy, with the original award rules (questmaster.md §5): a unique trophy is held once with
- * quantity 1; a non-unique one counts; a decrement to 0 removes the holding; a direct grant of a trophy the user
- * already holds is refused.
+ * Who holds which trophy, with the original award rules (docs/original-rules.md#award-rules): a unique trophy is held
+ * once with quantity 1; a non-unique one counts; a decrement to 0 removes the holding; a direct grant of a trophy the
+ * user already holds is refused.
  */
 @ApplicationScoped
 public class HoldingService {

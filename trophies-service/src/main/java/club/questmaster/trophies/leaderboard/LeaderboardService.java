@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The four boards of the original (questmaster.md §5): players and GMs, one-shots and campaigns, each a top 10 by
- * quantity of the matching built-in badge. Ties are ordered by user id, ascending, so the answer is deterministic.
+ * The four boards of the original (docs/original-rules.md#leaderboards): players and GMs, one-shots and campaigns,
+ * each a top 10 by quantity of the matching built-in badge. Ties are ordered by user id, ascending, so the answer is
+ * deterministic.
  */
 @ApplicationScoped
 public class LeaderboardService {

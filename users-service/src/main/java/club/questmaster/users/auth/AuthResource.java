@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auth")
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Auth", description = "Login, tokens and keys")
+// The bearer header is ignored here (a client refreshing with its expired token is not refused): no security.
+@SecurityRequirementsSet({})
 @APIResponse(responseCode = "400", description = "Malformed or invalid body (VALIDATION_ERROR, MALFORMED_JSON)")
 public class AuthResource {
 
@@ -35,7 +38,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Log in with username and password")
+    @Operation(operationId = "login", summary = "Log in with username and password")
     @APIResponse(responseCode = "200", description = "A token pair")
     @APIResponse(responseCode = "401", description = "Wrong username or password (same body and timing either way)")
     @APIResponse(responseCode = "403", description = "Banned (ACCOUNT_BANNED)")
@@ -47,7 +50,8 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(summary = "Rotate a refresh token: a new pair; the presented token dies, and reusing a dead one revokes its family")
+    @Operation(operationId = "refreshTokens",
+            summary = "Rotate a refresh token: a new pair; the presented token dies, and reusing a dead one revokes its family")
     @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token")
     public Uni<TokenResponse> refresh(@Valid @NotNull AuthRequests.Refresh request) {
@@ -56,7 +60,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Revoke a refresh token (and its family)")
+    @Operation(operationId = "logout", summary = "Revoke a refresh token (and its family)")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<Void> logout(@Valid @NotNull AuthRequests.Refresh request) {
         return logins.logout(request.refreshToken());
@@ -64,7 +68,8 @@ public class AuthResource {
 
     @POST
     @Path("/discord")
-    @Operation(summary = "Log in with a Discord user access token (guild roles decide player, gm, admin)")
+    @Operation(operationId = "loginWithDiscord",
+            summary = "Log in with a Discord user access token (guild roles decide player, gm, admin)")
     @APIResponse(responseCode = "200", description = "A token pair")
     @APIResponse(responseCode = "401", description = "Discord refused the token")
     @APIResponse(responseCode = "403", description = "Not a player on the Discord server (FORBIDDEN), or banned")

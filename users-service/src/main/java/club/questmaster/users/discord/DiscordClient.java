@@ -18,7 +18,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The two Discord API calls of a Discord login (questmaster.md §8): who the user token belongs to
+ * The two Discord API calls of a Discord login (docs/original-rules.md#discord-login): who the user token belongs to
  * ({@code GET /users/@me}), then their member record in the guild with the bot token
  * ({@code GET /guilds/{guild}/members/{id}}), at the configured base URL.
  */

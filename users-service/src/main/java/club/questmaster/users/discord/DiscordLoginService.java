@@ -22,9 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Discord login (api.md §2, questmaster.md §8): the Discord user token names the user, the guild member record gives
- * the roles. A member without the player role is refused (403); their account, if any, still learns the lost role.
- * The account's id is the Discord id; name, username, avatar and roles are refreshed at every login.
+ * Discord login (api.md §2, docs/original-rules.md#discord-login): the Discord user token names the user, the guild
+ * member record gives the roles. A member without the player role is refused (403); their account, if any, still
+ * learns the lost role. The account's id is the Discord id; name, username, avatar and roles are refreshed at every
+ * login.
  */
 @ApplicationScoped
 public class DiscordLoginService {

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,8 +51,8 @@ public class AdminUserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a local account")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createUser", summary = "Create a local account")
+    @APIResponseSchema(value = AdminUserView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "Invalid username, password or roles (VALIDATION_ERROR)")
     @APIResponse(responseCode = "409", description = "Username taken (NAME_TAKEN)")
     public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
@@ -60,7 +61,8 @@ public class AdminUserResource {
     }
 
     @GET
-    @Operation(summary = "List accounts (paginated), filtered by q (username, name or id), role and banned")
+    @Operation(operationId = "listUsersForAdmin",
+            summary = "List accounts (paginated), filtered by q (username, name or id), role and banned")
     @APIResponse(responseCode = "200", description = "{items,total,page,per_page,pages}")
     @APIResponse(responseCode = "400", description = "Bad filter or page (VALIDATION_ERROR)")
     public Uni<PageResult<AdminUserView>> list(@QueryParam("q") String q, @QueryParam("role") String role,
@@ -75,7 +77,7 @@ public class AdminUserResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One account, with its moderation and login state")
+    @Operation(operationId = "getUserForAdmin", summary = "One account, with its moderation and login state")
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> get(@PathParam("id") String id) {
@@ -85,7 +87,8 @@ public class AdminUserResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change name, roles, password or not_player_as_of (absent fields are left as they are)")
+    @Operation(operationId = "updateUser",
+            summary = "Change name, roles, password or not_player_as_of (absent fields are left as they are)")
     @APIResponse(responseCode = "200", description = "The updated account")
     @APIResponse(responseCode = "400", description = "Invalid value (VALIDATION_ERROR)")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
@@ -96,7 +99,8 @@ public class AdminUserResource {
     @POST
     @Path("/{id}/ban")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ban: revokes every refresh token; every service refuses the live access tokens within 5 s")
+    @Operation(operationId = "banUser",
+            summary = "Ban: revokes every refresh token; every service refuses the live access tokens within 5 s")
     @APIResponse(responseCode = "200", description = "The banned account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> ban(@PathParam("id") String id, @Valid BanRequest request) {
@@ -105,7 +109,7 @@ public class AdminUserResource {
 
     @POST
     @Path("/{id}/unban")
-    @Operation(summary = "Lift a ban")
+    @Operation(operationId = "unbanUser", summary = "Lift a ban")
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> unban(@PathParam("id") String id) {
@@ -115,7 +119,8 @@ public class AdminUserResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.SUPERUSER_NAME)
-    @Operation(summary = "Delete an account (superuser; soft delete, the id stays for history)")
+    @Operation(operationId = "deleteUser",
+            summary = "Delete an account (superuser; soft delete, the id stays for history)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<Void> delete(@PathParam("id") String id) {

@@ -36,7 +36,7 @@ public class UserResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "The caller")
+    @Operation(operationId = "getMe", summary = "The caller")
     @APIResponse(responseCode = "200", description = "The caller's profile")
     public Uni<UserView> me() {
         return users.me(Actor.of(caller));
@@ -44,7 +44,7 @@ public class UserResource {
 
     @GET
     @Path("/search")
-    @Operation(summary = "Users whose username or name contains q (at most 10)")
+    @Operation(operationId = "searchUsers", summary = "Users whose username or name contains q (at most 10)")
     @APIResponse(responseCode = "200", description = "Up to 10 users")
     @APIResponse(responseCode = "400", description = "q missing or longer than 50 characters")
     public Uni<List<UserView>> search(@QueryParam("q") String q) {
@@ -54,7 +54,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "Several users by id (?ids=a,b,c, at most 100); unknown ids are left out")
+    @Operation(operationId = "listUsersByIds",
+            summary = "Several users by id (?ids=a,b,c, at most 100); unknown ids are left out")
     @APIResponse(responseCode = "200", description = "The users found, in the order asked")
     @APIResponse(responseCode = "400", description = "ids missing or more than 100")
     public Uni<List<UserView>> byIds(@QueryParam("ids") String ids) {
@@ -69,7 +70,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<UserView> get(@PathParam("id") String id) {

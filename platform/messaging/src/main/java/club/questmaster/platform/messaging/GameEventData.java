@@ -37,7 +37,9 @@ public record GameEventData(
     /** v1.1 only added optional fields, which a v1 consumer ignores: the version stays 1 (events.md "Guarantees"). */
     public static final int SCHEMA_VERSION = 1;
 
-    /** A v1 event, without the optional v1.1 fields (seats_left, waitlist_length, min_players, registration_opens_at). */
+    /**
+     * A v1 event, without the optional v1.1 fields (seats_left, waitlist_length, min_players, registration_opens_at).
+     */
     public GameEventData(UUID eventId, OffsetDateTime occurredAt, String action, String gameId, String gameSlug,
             String gameName, String gameType, String status, String gmId, List<String> playerIds, String userId,
             String description, Boolean awardTrophies, Session session, Session previousSession, int schemaVersion) {
@@ -51,7 +53,7 @@ public record GameEventData(
             @JsonProperty("end") OffsetDateTime end) {
     }
 
-    /** The original's audit actions (questmaster.md §1, EVENT_ACTIONS). */
+    /** The original's audit actions (docs/original-rules.md#enums, EVENT_ACTIONS). */
     public static final class Actions {
         public static final String CREATE = "create";
         public static final String EDIT = "edit";

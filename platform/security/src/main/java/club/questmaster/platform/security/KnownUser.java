@@ -11,7 +11,7 @@ public record KnownUser(String id, String name, String username, List<String> ro
         return roles.contains(Role.PLAYER_NAME);
     }
 
-    /** The name to show: display name, else username (questmaster.md §8). */
+    /** The name to show: display name, else username (docs/original-rules.md#display-name). */
     public String displayName() {
         return name != null && !name.isBlank() ? name : username;
     }

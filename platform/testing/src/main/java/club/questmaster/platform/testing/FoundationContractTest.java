@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import club.questmaster.platform.messaging.UserEventData;
 import club.questmaster.platform.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of contract §1 that every service must keep, run against the service's real PostgreSQL and Kafka:
- * readiness (database and broker), metrics, OpenAPI, problem+json errors, token verification (forged tokens of
- * every kind refused), the body limit, CORS, and the caller's authority: roles, delegated permissions, bans,
- * deletion, erasure and revoked sessions reaching the service through Kafka within 5 s, and bot scopes.
+ * readiness (database and broker), metrics, an OpenAPI document a client can be generated from, the platform
+ * settings listed in application.properties, problem+json errors, token verification (forged tokens of every kind
+ * refused), the body limit, CORS, and the caller's authority: roles, delegated permissions, bans, deletion, erasure
+ * and revoked sessions reaching the service through Kafka within 5 s, and bot scopes.
  *
  * <p>Each service has one {@code @QuarkusTest} subclass.
  */
@@ -57,6 +61,31 @@ public abstract class FoundationContractTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory"));
         given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3."));
+    }
+
+    /**
+     * The document is good enough to generate a client from (docs/openapi.md): every operation has a unique
+     * operationId, a summary, a security requirement, a 2xx with a schema (or a 204), and problem+json 4xx answers.
+     */
+    @Test
+    void everyOperationIsReadyForClientGeneration() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json")
+                .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> problems = OpenApiChecks.problems(document);
+        assertTrue(problems.isEmpty(), problems.size() + " operation(s) not ready for client generation "
+                + "(docs/openapi.md):\n  " + String.join("\n  ", problems));
+    }
+
+    /**
+     * A service's application.properties lists, as comments, every key it inherits from the platform's
+     * META-INF/microprofile-config.properties files with its value (issue 11: its configuration reads in one file).
+     */
+    @Test
+    void applicationPropertiesListTheKeysInheritedFromThePlatform() throws Exception {
+        List<String> missing = PlatformConfig.unlisted(Thread.currentThread().getContextClassLoader());
+        assertTrue(missing.isEmpty(), "application.properties does not list (as \"#   key=value\" comment lines, "
+                + "under \"Inherited from the platform\") these platform settings:\n#   "
+                + String.join("\n#   ", missing));
     }
 
     @Test

@@ -9,11 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test-only endpoint (this module is never on a runtime classpath): who does the server think the caller is? It reads
  * the caller the way every resource does ({@link Callers#current()}), so the foundation test proves the services' own
  * caller resolution: roles and permissions from the projection, refused tokens, scopes.
+ * The operation is hidden from the OpenAPI document.
  */
 @Path("/test-support/whoami")
 public class WhoAmIProbe {
@@ -25,6 +27,7 @@ public class WhoAmIProbe {
     }
 
     @GET
+    @Operation(hidden = true)
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> whoami() {
