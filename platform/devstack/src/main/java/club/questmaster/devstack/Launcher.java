@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import club.questmaster.devstack.SuiteServices.Service;
 
 /**
- * The run command of the suite: PostgreSQL, Kafka and the four services, until Ctrl-C or SIGTERM.
+ * The run command of the suite: PostgreSQL, Kafka and the services of {@code services.conf} (the four APIs and the
+ * web pages), until Ctrl-C or SIGTERM.
  *
  * <p>Usage: {@code java -jar devstack.jar [--dir .devstack] [--fresh] [--root .]}. The {@code ./questmaster} script
  * builds what is needed first and is the documented entry point.
@@ -30,21 +32,11 @@ public final class Launcher {
     static final int KAFKA_PORT = 9092;
     static final String DEFAULT_ADMIN_PASSWORD = "questmaster-admin";
     static final String READY_BANNER = "QuestMaster is ready";
-
-    /** One service of the suite: its module, HTTP port and database. */
-    record Service(String name, int port, String database) {
-        String url() {
-            return "http://127.0.0.1:" + port;
-        }
-    }
-
-    static final List<Service> SERVICES = List.of(
-            new Service("users-service", 8081, "users"),
-            new Service("games-service", 8082, "games"),
-            new Service("trophies-service", 8083, "trophies"),
-            new Service("audit-service", 8084, "audit"));
+    /** The service whose address is the one to open in a browser. */
+    static final String WEB = "web";
 
     private final Path root;
+    private final List<Service> services;
     private final Path dir;
     private final long started = System.nanoTime();
     private final Map<Service, Process> processes = new ConcurrentHashMap<>();
@@ -54,6 +46,7 @@ public final class Launcher {
     private Launcher(Path root, Path dir) {
         this.root = root;
         this.dir = dir;
+        this.services = SuiteServices.of(root);
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,14 +83,16 @@ public final class Launcher {
     }
 
     private int runLocked(boolean fresh) throws Exception {
-        for (Service service : SERVICES) {
+        for (Service service : services) {
             Path jar = jar(service);
             if (!Files.exists(jar)) {
                 System.err.println("Missing " + jar + ": build first (./questmaster up does it, or ./mvnw package -DskipTests)");
                 return 1;
             }
         }
-        for (int port : new int[] {PG_PORT, KAFKA_PORT, 8081, 8082, 8083, 8084}) {
+        List<Integer> ports = new ArrayList<>(List.of(PG_PORT, KAFKA_PORT));
+        services.forEach(service -> ports.add(service.port()));
+        for (int port : ports) {
             if (StackFiles.portInUse(port)) {
                 System.err.println("Port " + port + " is already in use on 127.0.0.1; stop what holds it first.");
                 return 1;
@@ -121,15 +116,17 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "devstack-shutdown"));
 
         progress("starting PostgreSQL on 127.0.0.1:" + PG_PORT + " and Kafka on 127.0.0.1:" + KAFKA_PORT + " …");
-        List<String> databases = SERVICES.stream().map(Service::database).toList();
+        List<String> databases = databases();
         stack = DevStack.start(new DevStack.Options(pgBase.resolve("pg-bin"), pgBase.resolve("pg-data"),
                 data.resolve("kafka"), dir.resolve("logs"), true, PG_PORT, KAFKA_PORT, databases, Topic.CONTRACT));
         progress("PostgreSQL and Kafka are up (topics: "
                 + String.join(", ", Topic.CONTRACT.stream().map(Topic::name).toList()) + ")");
 
-        for (Service service : SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>(stack.environment(service.database()));
+        for (Service service : services) {
+            Map<String, String> env = new LinkedHashMap<>(service.database().map(stack::environment).orElse(Map.of()));
             env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+            // Where the others are (web calls the four APIs through these).
+            services.forEach(other -> env.put(other.urlVariable(), other.url()));
             env.put("QM_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
             if (service.name().equals("users-service")) {
                 env.put("QM_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
@@ -144,6 +141,10 @@ public final class Launcher {
         printSummary(adminPassword);
         watch();
         return 0;
+    }
+
+    private List<String> databases() {
+        return services.stream().flatMap(service -> service.database().stream()).toList();
     }
 
     private Path jar(Service service) {
@@ -169,7 +170,7 @@ public final class Launcher {
 
     private boolean awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<Service> pending = new ArrayList<>(SERVICES);
+        List<Service> pending = new ArrayList<>(services);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (!pending.isEmpty()) {
             for (Service service : List.copyOf(pending)) {
@@ -211,13 +212,20 @@ public final class Launcher {
     private void printSummary(String adminPassword) {
         StringBuilder out = new StringBuilder();
         out.append("\n").append(READY_BANNER).append(String.format(" in %.1f s%n%n", seconds()));
-        for (Service service : SERVICES) {
-            out.append(String.format("  %-17s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health%n",
-                    service.name(), service.url(), service.url(), service.url()));
+        for (Service service : services) {
+            if (service.name().equals(WEB)) {
+                // The pages: the address a person opens.
+                out.append(String.format("  %-17s %s/   (the community's pages)%n", service.name(), service.url()));
+            } else {
+                out.append(String.format("  %-17s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health%n",
+                        service.name(), service.url(), service.url(), service.url()));
+            }
         }
+        services.stream().filter(service -> service.name().equals(WEB)).findFirst().ifPresent(web ->
+                out.append(String.format("%n  Open %s/ in a browser.%n", web.url())));
         out.append(String.format("%n  Kafka             127.0.0.1:%d%n", KAFKA_PORT));
         out.append(String.format("  PostgreSQL        127.0.0.1:%d (databases %s; user postgres)%n", PG_PORT,
-                String.join(", ", SERVICES.stream().map(Service::database).toList())));
+                String.join(", ", databases())));
         out.append(String.format("  Admin login       admin / %s%n", adminPassword));
         out.append(String.format("  Logs              %s%n", dir.resolve("logs")));
         out.append("\n  Stop with Ctrl-C (or ./questmaster down when detached). Data is kept; --fresh starts empty.\n");

@@ -276,6 +276,14 @@ public final class DeployRules {
      * and its PostgreSQL role + database on the CloudNativePG cluster.
      */
     public static List<String> credentialsPointAtDeclaredUsersAndDatabases(Manifests manifests) {
+        return credentialsPointAtDeclaredUsersAndDatabases(manifests, Set.of());
+    }
+
+    /**
+     * As above; {@code withoutStorage} names the Deployments that hold no database and no Kafka (services.conf lists
+     * them with database "-", e.g. web): they must then carry neither credential.
+     */
+    public static List<String> credentialsPointAtDeclaredUsersAndDatabases(Manifests manifests, Set<String> withoutStorage) {
         List<String> violations = new ArrayList<>();
         Set<String> kafkaUsers = manifests.custom("kafka.strimzi.io", "KafkaUser").stream()
                 .map(user -> user.getMetadata().getName()).collect(Collectors.toSet());
@@ -302,6 +310,12 @@ public final class DeployRules {
         for (Deployment deployment : manifests.ofType(Deployment.class)) {
             for (Container container : containers(deployment)) {
                 String where = Manifests.describe(deployment);
+                if (withoutStorage.contains(deployment.getMetadata().getName())) {
+                    if (secretOf(container, "KAFKA_SASL_JAAS_CONFIG") != null || secretOf(container, "QUARKUS_DATASOURCE_PASSWORD") != null) {
+                        violations.add(where + ": listed without a database, yet given database or Kafka credentials");
+                    }
+                    continue;
+                }
                 String kafkaSecret = secretOf(container, "KAFKA_SASL_JAAS_CONFIG");
                 if (kafkaSecret == null || !kafkaUsers.contains(kafkaSecret)) {
                     violations.add(where + ": KAFKA_SASL_JAAS_CONFIG comes from Secret " + kafkaSecret + ", which no KafkaUser creates");

@@ -1,0 +1,232 @@
+package club.questmaster.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The original's end-to-end scenario through the pages, in chromium, against the packaged services on the real
+ * PostgreSQL and Kafka: a gm publishes a campaign (after a validation error shown next to its field, nothing typed
+ * lost), players register through the game page until it closes, the gm archives it with badges, the badges show on
+ * the players' profiles; then an admin bans a player, whose next page logs them out. Every main page is checked by
+ * axe-core (no serious or critical violation) and at 375 px wide (no horizontal scrolling).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommunityJourneyIT {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String PASSWORD = "des-dés-et-des-dragons";
+    /** -Dweb.screenshots=<dir> writes the main pages' screenshots there (docs/screenshots: see web/README.md). */
+    private static final String SCREENSHOTS = System.getProperty("web.screenshots", "");
+
+    private static Suite suite;
+    private static Api api;
+    private static Browser browser;
+    private static Map<String, String> ids;
+    private static String slug;
+
+    @BeforeAll
+    static void start() throws IOException {
+        long started = System.nanoTime();
+        suite = Suite.get();
+        api = new Api(suite);
+        api.system("Chroniques Oubliées");
+        ids = Map.of(
+                "gm", api.user("morgane", PASSWORD, "Morgane la MJ", "gm"),
+                "alice", api.user("alice", PASSWORD, "Alice", "player"),
+                "bruno", api.user("bruno", PASSWORD, "Bruno", "player"),
+                "chloe", api.user("chloe", PASSWORD, "Chloé", "player"));
+        for (String username : List.of("morgane", "alice", "bruno", "chloe")) {
+            api.awaitKnownToGames(username, PASSWORD);
+        }
+        browser = Browser.open(suite.web());
+        System.out.printf("[browser-tests] accounts and browser ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aVisitorSeesTheBoardAndTheLoginPage() throws IOException {
+        browser.go("/");
+        assertEquals("Annonces", browser.text("h1"));
+        assertAccessibleAndFitsAPhone("board");
+        browser.go("/login/");
+        assertAccessibleAndFitsAPhone("login");
+    }
+
+    @Test
+    @Order(2)
+    void aBadImageAddressIsShownNextToItsFieldAndNothingTypedIsLost() throws IOException {
+        browser.signIn("morgane", PASSWORD);
+        assertTrue(browser.flash().startsWith("Bienvenue, Morgane la MJ"), browser.flash());
+        browser.go("/annonce/");
+        fillTheCampaign("ftp://images.example/dragon.png");
+        browser.press("Publier et ouvrir");
+
+        // games-service refuses the ftp URL (img must be http(s)): the error sits next to the field.
+        assertEquals("/annonce/", browser.path());
+        assertTrue(browser.find("#img-error").isDisplayed());
+        assertFalse(browser.text("#img-error").isBlank());
+        assertEquals("true", browser.find("#img").getAttribute("aria-invalid"));
+        assertEquals("img-error", browser.find("#img").getAttribute("aria-describedby"));
+        assertEquals("La Tour des Songes", browser.find("#name").getAttribute("value"));
+        assertEquals("Une campagne onirique.\nDeux places.", browser.find("#description").getAttribute("value"));
+        assertEquals("2", browser.find("#party_size").getAttribute("value"));
+        assertTrue(browser.find("input[name=type][value=campaign]").isSelected());
+        assertAccessibleAndFitsAPhone("game-form-error");
+    }
+
+    @Test
+    @Order(3)
+    void theGmPublishesTheCampaign() {
+        browser.type("#img", "https://images.example/dragon.png");
+        browser.press("Publier et ouvrir");
+
+        assertTrue(browser.path().startsWith("/annonces/la-tour-des-songes"), browser.path());
+        assertEquals("L'annonce a été publiée et ouverte.", browser.flash());
+        assertEquals("ouverte", browser.text("#game-status"));
+        assertTrue(browser.text("#seats-left").startsWith("2 places restantes"), browser.text("#seats-left"));
+        slug = browser.path().replaceAll("^/annonces/([^/]+)/.*$", "$1");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void playersRegisterThroughTheGamePageUntilItCloses() throws IOException {
+        register("alice");
+        assertEquals("Vous êtes inscrit·e.", browser.flash());
+        assertTrue(browser.text("#seats-left").startsWith("1 place restante"), browser.text("#seats-left"));
+        assertAccessibleAndFitsAPhone("game");
+        browser.signOut();
+
+        register("bruno");
+        assertEquals("Vous êtes inscrit·e.", browser.flash());
+        assertEquals("fermée", browser.text("#game-status"), "the last seat taken closes the game");
+        assertTrue(browser.text("#seats-left").startsWith("complet"), browser.text("#seats-left"));
+        browser.signOut();
+
+        browser.signIn("chloe", PASSWORD).go("/annonces/" + slug + "/");
+        assertFalse(browser.hasButton("S'inscrire"), "no seat left: no register button");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theGmArchivesWithBadgesAndTheBadgesShowOnTheProfiles() throws IOException {
+        browser.signIn("morgane", PASSWORD).go("/annonces/" + slug + "/");
+        assertTrue(browser.body().contains("Alice") && browser.body().contains("Bruno"), "the roster names the players");
+        browser.press("Archiver l'annonce");
+        assertEquals("Annonce archivée. Badges distribués.", browser.flash());
+        assertEquals("archivée", browser.text("#game-status"));
+
+        browser.go("/profil/");
+        browser.awaitOnReload(() -> browser.body().contains("Badge Campagne GM"), Duration.ofSeconds(30),
+                "the gm's Badge Campagne GM");
+        browser.signOut();
+
+        for (String player : List.of("alice", "bruno")) {
+            browser.signIn(player, PASSWORD).go("/profil/");
+            browser.awaitOnReload(() -> browser.all(".badge").stream().anyMatch(b -> b.getText().startsWith("Badge Campagne ")
+                    && b.getText().endsWith("×1")), Duration.ofSeconds(30), player + "'s Badge Campagne");
+            if (player.equals("alice")) {
+                assertAccessibleAndFitsAPhone("profile");
+            }
+            browser.signOut();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anAdminBanLogsThePlayerOut() throws IOException {
+        browser.signIn("chloe", PASSWORD).go("/mes_parties/");
+        assertEquals("Mes parties", browser.text("h1"));
+        var chloesSession = browser.driver.manage().getCookieNamed("qm_session");
+        browser.driver.manage().deleteAllCookies();
+
+        browser.signIn("admin", Suite.ADMIN_PASSWORD).go("/admin/utilisateurs/" + ids.get("chloe") + "/");
+        assertAccessibleAndFitsAPhone("admin-user");
+        browser.type("#reason", "Comportement toxique").press("Bannir");
+        assertEquals("Compte banni : ses sessions sont révoquées.", browser.flash());
+        assertEquals("Banni·e", browser.text("#user-state"));
+        browser.signOut();
+
+        // Chloé's browser still holds her session cookie: her next page finds her signed out.
+        browser.go("/");
+        browser.driver.manage().addCookie(chloesSession);
+        browser.go("/mes_parties/");
+        browser.awaitOnReload(() -> browser.path().startsWith("/login/"), Duration.ofSeconds(15),
+                "the banned player signed out");
+        assertTrue(browser.flash().contains("banni") || browser.flash().contains("session a expiré"), browser.flash());
+        browser.go("/");
+        assertTrue(browser.hasButton("Se connecter") || browser.body().contains("Se connecter"));
+    }
+
+    @Test
+    @Order(7)
+    void theOtherPagesAreAccessibleToo() throws IOException {
+        browser.signIn("alice", PASSWORD);
+        for (String page : List.of("/calendrier/", "/badges/classement/", "/stats/", "/mes_parties/", "/annonces/?status=archived")) {
+            browser.go(page);
+            assertAccessibleAndFitsAPhone(null);
+        }
+        browser.go("/annonces/cette-annonce-n-existe-pas/");
+        assertEquals("Page introuvable", browser.text("h1"));
+        assertAccessibleAndFitsAPhone(null);
+        browser.signOut();
+    }
+
+    private static void register(String player) {
+        browser.signIn(player, PASSWORD).go("/annonces/" + slug + "/");
+        browser.press("S'inscrire");
+    }
+
+    private static void fillTheCampaign(String image) {
+        LocalDateTime date = LocalDateTime.now(PARIS).plusDays(10).truncatedTo(ChronoUnit.HOURS).withHour(20);
+        browser.type("#name", "La Tour des Songes");
+        browser.find("input[name=type][value=campaign]").click();
+        browser.set("#system_id", browser.find("#system_id option:nth-child(2)").getAttribute("value"));
+        browser.type("#description", "Une campagne onirique.\nDeux places.");
+        browser.type("#img", image);
+        browser.set("#date", date.toString());
+        browser.type("#party_size", "2");
+    }
+
+    /** axe-core finds no serious violation, and at 375 px the page needs no horizontal scrolling. */
+    private static void assertAccessibleAndFitsAPhone(String screenshot) throws IOException {
+        List<String> violations = browser.seriousAccessibilityViolations();
+        assertTrue(violations.isEmpty(), browser.path() + ":\n" + String.join("\n", violations));
+        if (screenshot != null && !SCREENSHOTS.isBlank()) {
+            browser.screenshot(Path.of(SCREENSHOTS), screenshot);
+        }
+        browser.resize(375, 812);
+        try {
+            assertTrue(browser.overflow() <= 0, browser.path() + " is wider than 375 px by " + browser.overflow() + " px");
+            if (screenshot != null && !SCREENSHOTS.isBlank()) {
+                browser.screenshot(Path.of(SCREENSHOTS), screenshot + "-375");
+            }
+        } finally {
+            browser.resize(1280, 1000);
+        }
+    }
+}
