@@ -135,7 +135,15 @@ public final class Dtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Poll(long id, String status, List<PollOption> options, Map<String, String> myAnswers,
-            OffsetDateTime closesAt) {
+    public record Poll(long id, String status, OffsetDateTime closesAt, OffsetDateTime createdAt, Long pickedOptionId,
+            List<PollOption> options, Map<String, String> myAnswers) {
+        public boolean open() {
+            return "open".equals(status);
+        }
+
+        /** The caller's answer to that option: yes, maybe, no, or null. */
+        public String myAnswer(long optionId) {
+            return myAnswers == null ? null : myAnswers.get(Long.toString(optionId));
+        }
     }
 }

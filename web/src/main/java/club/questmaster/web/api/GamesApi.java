@@ -110,9 +110,21 @@ public interface GamesApi {
     Uni<Void> answerOffer(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug,
             @PathParam("answer") String answer);
 
+    /** The game's availability polls, newest first (its gm, admins and registered players). */
     @GET
-    @Path("/games/{slug}/polls/{id}")
-    Uni<Poll> poll(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug, @PathParam("id") long id);
+    @Path("/games/{slug}/polls")
+    Uni<List<Poll>> polls(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug);
+
+    @POST
+    @Path("/games/{slug}/polls")
+    Uni<Poll> createPoll(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug,
+            Map<String, Object> body);
+
+    /** {@code pick} ({@code {option_id}}: the option becomes a session) or {@code close} (no body). */
+    @POST
+    @Path("/games/{slug}/polls/{id}/{action}")
+    Uni<Poll> decidePoll(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug,
+            @PathParam("id") long id, @PathParam("action") String action, Map<String, Object> body);
 
     @PUT
     @Path("/games/{slug}/polls/{id}/answers/me")
@@ -143,12 +155,6 @@ public interface GamesApi {
     @Produces("text/calendar")
     Uni<String> ics(@QueryParam("gm_id") String gmId, @QueryParam("player_id") String playerId,
             @QueryParam("game") String game);
-
-    /** §7 live updates of every non-draft game; a games-service without it answers 404 and the pages do without. */
-    @GET
-    @Path("/live/games")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    io.smallrye.mutiny.Multi<org.jboss.resteasy.reactive.client.SseEvent<String>> live();
 
     @GET
     @Path("/stats")

@@ -2,7 +2,6 @@ package club.questmaster.web.pages;
 
 import club.questmaster.web.WebConfig;
 import club.questmaster.web.api.ApiProblem;
-import club.questmaster.web.api.Dtos.TokenPair;
 import club.questmaster.web.api.UsersApi;
 import club.questmaster.web.session.SessionData;
 import club.questmaster.web.session.WebSession;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -35,14 +33,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class AuthPage {
 
     private final UsersApi users;
+    private final SignIn signIn;
     private final Pages pages;
     private final WebSession session;
     private final WebConfig config;
     private final Template login;
 
-    public AuthPage(@RestClient UsersApi users, Pages pages, WebSession session, WebConfig config,
+    public AuthPage(@RestClient UsersApi users, SignIn signIn, Pages pages, WebSession session, WebConfig config,
             @Location("login.html") Template login) {
         this.users = users;
+        this.signIn = signIn;
         this.pages = pages;
         this.session = session;
         this.config = config;
@@ -68,7 +68,7 @@ public class AuthPage {
         }
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return users.login(client, new UsersApi.Login(username, password))
-                .flatMap(this::start)
+                .flatMap(signIn::start)
                 .map(data -> pages.redirect(next == null ? "/" : next, "Bienvenue, " + data.displayName() + " !"))
                 .onFailure(ApiProblem.class).recoverWithItem(p -> {
                     ApiProblem problem = (ApiProblem) p;
@@ -78,16 +78,6 @@ public class AuthPage {
                     String message = problem.status() == 401 ? "Identifiant ou mot de passe incorrect." : Messages.of(problem);
                     return render(problem.status(), username, next, message);
                 });
-    }
-
-    /** Reads who the tokens belong to and opens the session. */
-    private Uni<SessionData> start(TokenPair tokens) {
-        return users.me("Bearer " + tokens.accessToken()).map(me -> {
-            SessionData data = new SessionData(me.id(), me.username(), me.name(), me.roles(), tokens.accessToken(),
-                    tokens.refreshToken(), Instant.now().getEpochSecond() + tokens.expiresIn());
-            session.signIn(data);
-            return data;
-        });
     }
 
     @POST

@@ -5,6 +5,7 @@ import club.questmaster.web.api.AuditApi;
 import club.questmaster.web.api.Dtos.AuditEvent;
 import club.questmaster.web.api.Dtos.Game;
 import club.questmaster.web.api.Dtos.Page;
+import club.questmaster.web.api.Dtos.Poll;
 import club.questmaster.web.api.Dtos.WaitlistEntry;
 import club.questmaster.web.api.GamesApi;
 import club.questmaster.web.session.SessionData;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class GamePage {
 
+    /** Candidate sessions a poll form offers (the API takes 2 to 20). */
+    static final int POLL_ROWS = 4;
+
     private final GamesApi games;
     private final AuditApi audit;
     private final Directory directory;
@@ -78,10 +82,15 @@ public class GamePage {
             Uni<WaitlistEntry> waitlist = me != null && !isGm && !game.hasPlayer(me.userId()) && game.waitlistEnabled() != null
                     ? games.myWaitlistEntry(session.bearer(), slug).onFailure().recoverWithNull()
                     : Uni.createFrom().nullItem();
+            boolean registered = me != null && game.hasPlayer(me.userId());
+            Uni<List<Poll>> polls = (isGm || isAdmin || registered) && !"draft".equals(game.status())
+                    // An older games-service has no polls (404): the page shows none.
+                    ? games.polls(session.bearer(), slug).onFailure().recoverWithItem(List.of())
+                    : Uni.createFrom().item(List.of());
             Uni<Page<AuditEvent>> timeline = isGm || isAdmin
                     ? audit.timeline(session.bearer(), game.id(), 1, 50).onFailure().recoverWithNull()
                     : Uni.createFrom().nullItem();
-            return Uni.combine().all().unis(directory.names(ids), directory.allReferences(), waitlist, timeline)
+            return Uni.combine().all().unis(directory.names(ids), directory.allReferences(), waitlist, timeline, polls)
                     .asTuple()
                     .map(t -> pages.page(gamePage, game.name())
                             .data("game", game)
@@ -89,7 +98,8 @@ public class GamePage {
                             .data("refs", t.getItem2())
                             .data("viewer", new Viewer(me != null, isGm, isAdmin, me != null && game.hasPlayer(me.userId()),
                                     t.getItem3()))
-                            .data("timeline", t.getItem4()));
+                            .data("timeline", t.getItem4())
+                            .data("polls", t.getItem5()));
         });
     }
 
@@ -158,6 +168,62 @@ public class GamePage {
             }
             default -> Uni.createFrom().item(pages.redirect(gameUrl(slug), "Action demandée non gérée."));
         };
+    }
+
+    /** A poll of candidate sessions: up to {@link #POLL_ROWS} start/end pairs, the empty rows left out. */
+    @POST
+    @Path("sondages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createPoll(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        pages.checkCsrf(form);
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = 1; i <= POLL_ROWS; i++) {
+            String start = form.getFirst("start_" + i);
+            String end = form.getFirst("end_" + i);
+            if (start == null || start.isBlank() || end == null || end.isBlank()) {
+                continue;
+            }
+            try {
+                options.add(Map.of("start", LocalDateTime.parse(start).toString(), "end", LocalDateTime.parse(end).toString()));
+            } catch (DateTimeParseException e) {
+                return Uni.createFrom().item(pages.redirect(gameUrl(slug), "Dates du sondage invalides."));
+            }
+        }
+        return act(slug, form, () -> games.createPoll(session.bearer(), slug, Map.of("options", options)).replaceWithVoid(),
+                "Sondage créé : les joueur·euses peuvent répondre.");
+    }
+
+    /** A registered player's answers: one {@code option_<id>} field each (yes, maybe, no). */
+    @POST
+    @Path("sondages/{id}/reponses")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> answerPoll(@PathParam("slug") String slug, @PathParam("id") long id,
+            MultivaluedMap<String, String> form) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        form.forEach((key, values) -> {
+            if (key.startsWith("option_") && !values.isEmpty() && List.of("yes", "maybe", "no").contains(values.get(0))) {
+                answers.put(key.substring("option_".length()), values.get(0));
+            }
+        });
+        return act(slug, form, () -> games.answerPoll(session.bearer(), slug, id, Map.of("answers", answers))
+                .replaceWithVoid(), "Réponses enregistrées.");
+    }
+
+    /** The gm picks an option (it becomes a session) or closes the poll. */
+    @POST
+    @Path("sondages/{id}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> decidePoll(@PathParam("slug") String slug, @PathParam("id") long id,
+            MultivaluedMap<String, String> form) {
+        String pick = form.getFirst("pick");
+        if (pick != null && !pick.isBlank()) {
+            Long option = BoardPage.id(pick);
+            Map<String, Object> body = option == null ? Map.of() : Map.of("option_id", option);
+            return act(slug, form, () -> games.decidePoll(session.bearer(), slug, id, "pick", body).replaceWithVoid(),
+                    "Créneau retenu : la session est ajoutée.");
+        }
+        return act(slug, form, () -> games.decidePoll(session.bearer(), slug, id, "close", Map.of()).replaceWithVoid(),
+                "Sondage clos.");
     }
 
     /** A session from two {@code datetime-local} fields, read in the community's zone. */

@@ -19,6 +19,9 @@ public final class Choices {
     public static final List<String> ambiences = List.of("chill", "serious", "comic", "epic");
     public static final List<String> classificationKeys = List.of("action", "investigation", "interaction", "horror");
     public static final List<String> levels = List.of("0", "1", "2");
+    /** The rows of the new-poll form (GamePage.POLL_ROWS). */
+    public static final List<Integer> pollRows = List.of(1, 2, 3, 4);
+    public static final List<String> pollAnswers = List.of("yes", "maybe", "no");
 
     private Choices() {
     }

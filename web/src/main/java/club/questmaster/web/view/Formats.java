@@ -171,6 +171,16 @@ public final class Formats {
     }
 
     @TemplateExtension(namespace = "fr")
+    static String answer(String answer) {
+        return switch (answer == null ? "" : answer) {
+            case "yes" -> "Oui";
+            case "maybe" -> "Peut-être";
+            case "no" -> "Non";
+            default -> answer;
+        };
+    }
+
+    @TemplateExtension(namespace = "fr")
     static String seats(int left) {
         return left == 0 ? "complet" : left == 1 ? "1 place restante" : left + " places restantes";
     }

@@ -1,0 +1,60 @@
+package club.questmaster.web.pages;
+
+import club.questmaster.web.api.GamesLiveApi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Relays games-service's {@code game} events ({slug, status, seats_left, waitlist_length}) to the pages' script,
+ * under this site's address. When games-service has no stream (or it ends) the relay ends too, and the script stops
+ * listening: the pages keep the counts they were rendered with.
+ */
+@Path("/live/annonces")
+public class LiveRelay {
+
+    private final GamesLiveApi live;
+
+    public LiveRelay(@RestClient GamesLiveApi live) {
+        this.live = live;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void relay(@Context SseEventSink sink, @Context Sse sse) {
+        AtomicReference<Cancellable> upstream = new AtomicReference<>();
+        upstream.set(live.games()
+                .filter(event -> "game".equals(event.name()) && event.data() != null)
+                .subscribe().with(
+                        event -> {
+                            if (sink.isClosed()) {
+                                cancel(upstream);
+                                return;
+                            }
+                            sink.send(sse.newEventBuilder().name("game").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                            .data(event.data()).build())
+                                    // A failed send: the browser went away, so stop reading from games-service.
+                                    .whenComplete((sent, failure) -> {
+                                        if (failure != null) {
+                                            cancel(upstream);
+                                        }
+                                    });
+                        },
+                        failure -> sink.close(),
+                        sink::close));
+    }
+
+    private static void cancel(AtomicReference<Cancellable> upstream) {
+        Cancellable subscription = upstream.get();
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+}
