@@ -39,24 +39,32 @@
     });
   });
 
-  // Live seats left (server-sent events relayed by this site from games-service, contract §7). Without the stream
-  // (an older games-service, a proxy that buffers) the page simply keeps the counts it was rendered with.
+  // Live seats left (server-sent events relayed by this site from games-service, contract §7): a game page listens
+  // to its game, the board to every game. Without the stream (an older games-service, a proxy that buffers) the page
+  // simply keeps the counts it was rendered with.
   var seats = document.querySelectorAll('[data-seats]');
   if (seats.length === 0 || typeof EventSource === 'undefined') { return; }
-  var source = new EventSource('/live/annonces');
+  var one = document.querySelector('[data-live-game]');
+  var source = new EventSource(one ? '/live/annonces/' + encodeURIComponent(one.getAttribute('data-live-game'))
+      : '/live/annonces');
+  var failures = 0;
   source.addEventListener('game', function (event) {
     var data;
+    failures = 0;
     try { data = JSON.parse(event.data); } catch (e) { return; }
     if (typeof data.seats_left !== 'number') { return; }
     document.querySelectorAll('[data-seats="' + CSS.escape(data.slug) + '"]').forEach(function (node) {
       if (node.hasAttribute('data-selection')) { return; }
-      node.textContent = data.seats_left === 0 ? 'complet'
+      var text = data.seats_left === 0 ? 'complet'
           : data.seats_left === 1 ? '1 place restante' : data.seats_left + ' places restantes';
+      var total = node.getAttribute('data-party-size');
+      node.textContent = total ? text + ' sur ' + total : text;
     });
   });
   source.onerror = function () {
-    // The stream is not there (or went away for good): stop retrying rather than hammer the server.
-    if (source.readyState === EventSource.CLOSED) { return; }
-    source.close();
+    // EventSource reconnects by itself after a dropped connection; a stream that keeps failing is not there: stop
+    // retrying rather than hammer the server.
+    failures += 1;
+    if (failures > 3) { source.close(); }
   };
 })();

@@ -58,6 +58,10 @@ public class ErrorPages {
     /** A service that does not answer in time or refuses the connection. */
     @ServerExceptionMapper
     public Response unreachable(ProcessingException down) {
+        return serviceDown(down);
+    }
+
+    private Response serviceDown(Throwable down) {
         LOG.warnf("a service is unreachable: %s", rootMessage(down));
         return render(503, "Service indisponible", "Un des services de QuestMaster ne répond pas pour le moment ("
                 + ServiceNames.of(down) + "). Réessayez dans quelques instants.");
@@ -72,8 +76,8 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable t) {
-        if (t.getCause() instanceof ProcessingException down) {
-            return unreachable(down);
+        if (Unreachable.is(t)) {
+            return serviceDown(t);
         }
         LOG.error("unexpected error while rendering a page", t);
         return render(500, "Erreur inattendue", "Quelque chose s'est mal passé de notre côté. Réessayez dans un instant.");

@@ -8,10 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Direct API calls for what a test sets up rather than proves (accounts, a game system). */
+/** Direct API calls for what a test sets up rather than proves (accounts, a game system, a game to queue for). */
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +42,24 @@ final class Api {
 
     long system(String name) throws IOException {
         return call("games-service", "POST", "/api/v1/systems", adminToken, Map.of("name", name)).get("id").asLong();
+    }
+
+    /** A published one-shot of {@code seats} seats in ten days, run by the owner of {@code gmToken}; its slug. */
+    String openOneShot(String gmToken, String name, long systemId, int seats) throws IOException {
+        String date = OffsetDateTime.now(ZoneId.of("Europe/Paris")).plusDays(10).withHour(20).truncatedTo(ChronoUnit.HOURS)
+                .toString();
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", "oneshot", "length", "1 session",
+                "system_id", systemId, "description", "Une soirée d'enquête.", "restriction", "all",
+                "party_size", seats, "date", date, "session_length", 3));
+        String slug = call("games-service", "POST", "/api/v1/games", gmToken, body).get("slug").asText();
+        call("games-service", "POST", "/api/v1/games/" + slug + "/publish", gmToken, Map.of());
+        return slug;
+    }
+
+    /** users-service's answer to a refresh with that token (200, or 401 once it is spent or revoked). */
+    int refreshStatus(String refreshToken) throws IOException {
+        return send("users-service", "POST", "/api/v1/auth/refresh", null, Map.of("refresh_token", refreshToken))
+                .statusCode();
     }
 
     /**

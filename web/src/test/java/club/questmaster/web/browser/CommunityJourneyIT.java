@@ -2,11 +2,17 @@ package club.questmaster.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.questmaster.web.session.SessionCodec;
+import club.questmaster.web.session.SessionData;
+import club.questmaster.web.session.SessionFilters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -18,13 +24,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Cookie;
 
 /**
  * The original's end-to-end scenario through the pages, in chromium, against the packaged services on the real
- * PostgreSQL and Kafka: a gm publishes a campaign (after a validation error shown next to its field, nothing typed
+ * PostgreSQL and Kafka: the session cookie (sealed, HttpOnly, refreshed before expiry, revoked at logout); a gm publishes a campaign (after a validation error shown next to its field, nothing typed
  * lost), players register through the game page until it closes, the gm archives it with badges, the badges show on
- * the players' profiles; then an admin bans a player, whose next page logs them out. Every main page is checked by
- * axe-core (no serious or critical violation) and at 375 px wide (no horizontal scrolling).
+ * the players' profiles; an
+ * admin bans a player, whose next page logs them out; a service that is down gives a page naming it. Every main page
+ * is checked by axe-core (no serious or critical violation) and at 375 px wide (no horizontal scrolling).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommunityJourneyIT {
@@ -33,19 +41,21 @@ class CommunityJourneyIT {
     private static final String PASSWORD = "des-dés-et-des-dragons";
     /** -Dweb.screenshots=<dir> writes the main pages' screenshots there (docs/screenshots: see web/README.md). */
     private static final String SCREENSHOTS = System.getProperty("web.screenshots", "");
+    private static final SessionCodec CODEC = new SessionCodec(Suite.SESSION_KEY);
 
     private static Suite suite;
     private static Api api;
     private static Browser browser;
     private static Map<String, String> ids;
     private static String slug;
+    private static long systemId;
 
     @BeforeAll
     static void start() throws IOException {
         long started = System.nanoTime();
         suite = Suite.get();
         api = new Api(suite);
-        api.system("Chroniques Oubliées");
+        systemId = api.system("Chroniques Oubliées");
         ids = Map.of(
                 "gm", api.user("morgane", PASSWORD, "Morgane la MJ", "gm"),
                 "alice", api.user("alice", PASSWORD, "Alice", "player"),
@@ -70,13 +80,43 @@ class CommunityJourneyIT {
     void aVisitorSeesTheBoardAndTheLoginPage() throws IOException {
         browser.go("/");
         assertEquals("Annonces", browser.text("h1"));
-        assertAccessibleAndFitsAPhone("board");
+        assertAccessibleAndFitsAPhone(null);
         browser.go("/login/");
         assertAccessibleAndFitsAPhone("login");
     }
 
     @Test
     @Order(2)
+    void theSessionCookieIsSealedAndHttpOnlyItsTokenIsRefreshedBeforeExpiryAndLogoutRevokesIt() throws IOException {
+        browser.signIn("alice", PASSWORD);
+        Cookie cookie = browser.driver.manage().getCookieNamed(SessionFilters.SESSION_COOKIE);
+        assertTrue(cookie.isHttpOnly(), "HttpOnly");
+        assertTrue(cookie.isSecure(), "Secure");
+        assertEquals("Lax", cookie.getSameSite());
+        assertFalse(cookie.getValue().contains("eyJ"), "no readable JWT in the cookie");
+        SessionData signedIn = CODEC.open(cookie.getValue()).orElseThrow();
+        assertEquals("alice", signedIn.username());
+
+        // Its access token about to expire (within the 60 s margin): the next page refreshes it first.
+        browser.driver.manage().addCookie(new Cookie.Builder(cookie.getName(), CODEC.seal(signedIn.withTokens(
+                signedIn.accessToken(), signedIn.refreshToken(), Instant.now().getEpochSecond() + 5)))
+                .path("/").isHttpOnly(true).isSecure(true).sameSite("Lax").build());
+        browser.go("/profil/");
+        assertEquals("Mon profil", browser.text("h1"));
+        SessionData refreshed = CODEC.open(browser.driver.manage().getCookieNamed(cookie.getName()).getValue()).orElseThrow();
+        assertNotEquals(signedIn.refreshToken(), refreshed.refreshToken(), "a new refresh token (rotation)");
+        assertNotEquals(signedIn.accessToken(), refreshed.accessToken());
+        assertTrue(refreshed.accessExpiresAt() > Instant.now().getEpochSecond() + 600, "a fresh access token");
+
+        browser.press("Se déconnecter");
+        assertEquals("Vous êtes déconnecté·e.", browser.flash());
+        assertNull(browser.driver.manage().getCookieNamed(cookie.getName()), "the session cookie is gone");
+        assertEquals(401, api.refreshStatus(refreshed.refreshToken()), "logout revoked the refresh token in users-service");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(3)
     void aBadImageAddressIsShownNextToItsFieldAndNothingTypedIsLost() throws IOException {
         browser.signIn("morgane", PASSWORD);
         assertTrue(browser.flash().startsWith("Bienvenue, Morgane la MJ"), browser.flash());
@@ -98,7 +138,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theGmPublishesTheCampaign() {
         browser.type("#img", "https://images.example/dragon.png");
         browser.press("Publier et ouvrir");
@@ -112,7 +152,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void playersRegisterThroughTheGamePageUntilItCloses() throws IOException {
         register("alice");
         assertEquals("Vous êtes inscrit·e.", browser.flash());
@@ -132,7 +172,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theGmArchivesWithBadgesAndTheBadgesShowOnTheProfiles() throws IOException {
         browser.signIn("morgane", PASSWORD).go("/annonces/" + slug + "/");
         assertTrue(browser.body().contains("Alice") && browser.body().contains("Bruno"), "the roster names the players");
@@ -157,7 +197,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anAdminBanLogsThePlayerOut() throws IOException {
         browser.signIn("chloe", PASSWORD).go("/mes_parties/");
         assertEquals("Mes parties", browser.text("h1"));
@@ -183,17 +223,38 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(7)
-    void theOtherPagesAreAccessibleToo() throws IOException {
-        browser.signIn("alice", PASSWORD);
+    @Order(8)
+    void theBoardListsTheOpenGamesWithTheirGmAndSeatsAndTheOtherPagesAreAccessibleToo() throws IOException {
+        String gmToken = api.login("morgane", PASSWORD);
+        api.openOneShot(gmToken, "Les Ombres d'Esteren", systemId, 5);
+        api.openOneShot(gmToken, "Le Donjon de Naheulbeuk", systemId, 4);
+        browser.signIn("alice", PASSWORD).go("/");
+        var card = browser.all(".card").stream().filter(c -> c.getText().contains("Les Ombres d'Esteren")).findFirst()
+                .orElseThrow(() -> new AssertionError("no card for the new one-shot:\n" + browser.body()));
+        assertTrue(card.getText().contains("Morgane la MJ"), card.getText());
+        assertTrue(card.getText().contains("Chroniques Oubliées"), card.getText());
+        assertTrue(card.getText().contains("5 places restantes"), card.getText());
+        assertAccessibleAndFitsAPhone("board");
         for (String page : List.of("/calendrier/", "/badges/classement/", "/stats/", "/mes_parties/", "/annonces/?status=archived")) {
             browser.go(page);
-            assertAccessibleAndFitsAPhone(null);
+            assertAccessibleAndFitsAPhone(page.equals("/calendrier/") ? "calendar" : null);
         }
         browser.go("/annonces/cette-annonce-n-existe-pas/");
         assertEquals("Page introuvable", browser.text("h1"));
         assertAccessibleAndFitsAPhone(null);
         browser.signOut();
+    }
+
+    /** Last: it stops a service for good. */
+    @Test
+    @Order(9)
+    void aServiceThatIsDownGivesAPageNamingItNeverAStackTrace() throws IOException {
+        suite.stop("trophies-service");
+        browser.go("/badges/classement/");
+        assertEquals("Service indisponible", browser.text("h1"));
+        assertTrue(browser.body().contains("(trophies-service)"), browser.body());
+        assertFalse(browser.body().contains("Exception"), browser.body());
+        assertAccessibleAndFitsAPhone(null);
     }
 
     private static void register(String player) {

@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionException;
 final class Suite implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "browser-test-admin";
+    /** web's session key (QM_WEB_SESSION_KEY), so a test can open and reseal the cookie its browser holds. */
+    static final byte[] SESSION_KEY = "browser-tests-session-key-32-byt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static Suite running;
 
@@ -55,6 +57,11 @@ final class Suite implements AutoCloseable {
         return url("web");
     }
 
+    /** SIGTERM to one service (a service that is down); the others keep running. */
+    void stop(String service) {
+        services.get(service).stop();
+    }
+
     private static Suite start() throws IOException {
         long started = System.nanoTime();
         Path servicesDir = Path.of(System.getProperty("services.dir", "..")).toAbsolutePath().normalize();
@@ -78,6 +85,12 @@ final class Suite implements AutoCloseable {
                     env.put("QM_ADMIN_PASSWORD", ADMIN_PASSWORD);
                     // Test passwords: bcrypt's cheapest cost keeps each login in milliseconds.
                     env.put("QUESTMASTER_USERS_PASSWORD_BCRYPT_COST", "4");
+                    // Every login of these tests comes from 127.0.0.1 (a few dozen a minute), like users-service's
+                    // own suite, which turns the per-address limit off too.
+                    env.put("QUESTMASTER_USERS_RATE_LIMIT_ENABLED", "false");
+                }
+                if (service.name().equals("web")) {
+                    env.put("QM_WEB_SESSION_KEY", java.util.Base64.getEncoder().encodeToString(SESSION_KEY));
                 }
                 starting.put(service.name(), CompletableFuture.supplyAsync(() -> launch(servicesDir, service.name(),
                         ports.get(service.name()), env, logs)));
