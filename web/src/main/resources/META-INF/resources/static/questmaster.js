@@ -48,6 +48,10 @@
   var source = new EventSource(one ? '/live/annonces/' + encodeURIComponent(one.getAttribute('data-live-game'))
       : '/live/annonces');
   var failures = 0;
+  source.onopen = function () {
+    // A marker for tests and styles: the counts on this page now follow the stream.
+    document.documentElement.setAttribute('data-live', 'open');
+  };
   source.addEventListener('game', function (event) {
     var data;
     failures = 0;

@@ -48,6 +48,8 @@ public class LiveRelay {
     }
 
     private static void relay(Multi<SseEvent<String>> upstreamEvents, SseEventSink sink, Sse sse) {
+        // A comment first: the browser's EventSource opens now, not at the first change (the board may wait minutes).
+        sink.send(sse.newEventBuilder().comment("relaying games-service").build());
         AtomicReference<Cancellable> upstream = new AtomicReference<>();
         upstream.set(upstreamEvents
                 .filter(event -> "game".equals(event.name()) && event.data() != null)

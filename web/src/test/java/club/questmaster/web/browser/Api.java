@@ -62,6 +62,10 @@ final class Api {
                 .statusCode();
     }
 
+    void register(String token, String slug) throws IOException {
+        call("games-service", "POST", "/api/v1/games/" + slug + "/registrations", token, Map.of());
+    }
+
     /**
      * Waits until games-service's users projection knows {@code username} (user events travel through Kafka): its
      * token is then honoured there.

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,7 +92,14 @@ final class Browser implements AutoCloseable {
         WebElement button = driver.findElements(By.cssSelector("button, input[type=submit]")).stream()
                 .filter(b -> b.getText().strip().equals(label) && b.isDisplayed()).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + label + "' on " + path() + ":\n" + body()));
+        // Every button submits a form answered by a redirect: wait for the next document. chromedriver does not always
+        // wait on its own once the page holds an open EventSource (the live seat counts); the old document carries a
+        // mark the next one does not have.
+        ((JavascriptExecutor) driver).executeScript("window.questmasterLeaving = true;");
         button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript(
+                        "return window.questmasterLeaving === undefined && document.readyState === 'complete';")));
         return this;
     }
 
@@ -132,6 +140,23 @@ final class Browser implements AutoCloseable {
             sleep(500);
             driver.navigate().refresh();
         }
+    }
+
+    /** Waits, without reloading, until {@code condition} holds (what the page's script changes on its own). */
+    void awaitWithoutReload(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what + "; page " + path() + ":\n" + body());
+            }
+            sleep(200);
+        }
+    }
+
+    /** Waits until the page's live stream is open (the script marks the document then). */
+    void awaitLiveStream() {
+        awaitWithoutReload(() -> "open".equals(find("html").getAttribute("data-live")), Duration.ofSeconds(20),
+                "the live stream to open");
     }
 
     void resize(int width, int height) {

@@ -224,17 +224,32 @@ class CommunityJourneyIT {
 
     @Test
     @Order(8)
-    void theBoardListsTheOpenGamesWithTheirGmAndSeatsAndTheOtherPagesAreAccessibleToo() throws IOException {
+    void theBoardListsTheOpenGamesAndTheSeatsLeftFollowRegistrationsLiveAndTheOtherPagesAreAccessibleToo()
+            throws IOException {
         String gmToken = api.login("morgane", PASSWORD);
-        api.openOneShot(gmToken, "Les Ombres d'Esteren", systemId, 5);
-        api.openOneShot(gmToken, "Le Donjon de Naheulbeuk", systemId, 4);
+        String esteren = api.openOneShot(gmToken, "Les Ombres d'Esteren", systemId, 5);
+        String naheulbeuk = api.openOneShot(gmToken, "Le Donjon de Naheulbeuk", systemId, 4);
         browser.signIn("alice", PASSWORD).go("/");
-        var card = browser.all(".card").stream().filter(c -> c.getText().contains("Les Ombres d'Esteren")).findFirst()
-                .orElseThrow(() -> new AssertionError("no card for the new one-shot:\n" + browser.body()));
-        assertTrue(card.getText().contains("Morgane la MJ"), card.getText());
-        assertTrue(card.getText().contains("Chroniques Oubliées"), card.getText());
-        assertTrue(card.getText().contains("5 places restantes"), card.getText());
+        String card = ".card:has(a[href='/annonces/" + esteren + "/'])";
+        assertTrue(browser.text(card).contains("Morgane la MJ"), browser.text(card));
+        assertTrue(browser.text(card).contains("Chroniques Oubliées"), browser.text(card));
+        assertEquals("5 places restantes", browser.text(card + " [data-seats]"));
         assertAccessibleAndFitsAPhone("board");
+
+        // Someone registers elsewhere: the open board and game page show it without a reload (games-service's SSE,
+        // relayed by web).
+        String brunoToken = api.login("bruno", PASSWORD);
+        browser.awaitLiveStream();
+        api.register(brunoToken, esteren);
+        browser.awaitWithoutReload(() -> browser.text(card + " [data-seats]").equals("4 places restantes"),
+                Duration.ofSeconds(20), "the board's live seat count");
+        browser.go("/annonces/" + naheulbeuk + "/");
+        assertEquals("4 places restantes sur 4", browser.text("#seats-left"));
+        browser.awaitLiveStream();
+        api.register(brunoToken, naheulbeuk);
+        browser.awaitWithoutReload(() -> browser.text("#seats-left").equals("3 places restantes sur 4"),
+                Duration.ofSeconds(20), "the game page's live seat count");
+
         for (String page : List.of("/calendrier/", "/badges/classement/", "/stats/", "/mes_parties/", "/annonces/?status=archived")) {
             browser.go(page);
             assertAccessibleAndFitsAPhone(page.equals("/calendrier/") ? "calendar" : null);
