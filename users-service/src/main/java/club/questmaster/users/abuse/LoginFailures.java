@@ -18,6 +18,9 @@ public class LoginFailures {
 
     private static final Logger LOG = Logger.getLogger(LoginFailures.class);
 
+    /** No account has this id (ids are 17 to 21 digits): the row an unknown username's lookups find absent. */
+    public static final String NOBODY = "0";
+
     private final Pool pool;
 
     public LoginFailures(Pool pool) {
@@ -51,6 +54,16 @@ public class LoginFailures {
                 .setParameter("u", userId).setParameter("c", client).setParameter("max", maxFailures)
                 .setParameter("until", now.plus(lock)).setParameter("now", now)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * What {@link #failed} costs, for an unknown username (no account row to count against): one write statement that
+     * matches no row, so that a wrong username and a wrong password take the same time.
+     */
+    public Uni<Void> failedNobody(String client) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE login_failure SET failures = failures + 1 WHERE user_id = :u AND client_address = :c")
+                .setParameter("u", NOBODY).setParameter("c", client).executeUpdate()).replaceWithVoid();
     }
 
     /** A success from this address forgets its failures (other addresses keep theirs). */

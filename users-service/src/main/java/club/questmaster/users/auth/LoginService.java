@@ -81,7 +81,9 @@ public class LoginService {
 
     @WithSession
     Uni<Candidate> candidate(String username, String client) {
-        return users.findLiveByUsername(username).chain(user -> user == null ? Uni.createFrom().nullItem()
+        // An unknown username reads the (absent) lockout too, so both answers cost the same queries.
+        return users.findLiveByUsername(username).chain(user -> user == null
+                ? failures.lockedUntil(LoginFailures.NOBODY, client).onItem().transform(ignored -> (Candidate) null)
                 : failures.lockedUntil(user.id, client).map(until -> new Candidate(user.id, user.passwordHash, until)));
     }
 
@@ -95,7 +97,9 @@ public class LoginService {
         return users.lockLiveByUsername(username).chain(user -> {
             OffsetDateTime now = now();
             if (user == null || candidateId == null || !user.id.equals(candidateId)) {
-                return Uni.createFrom().item(new Failure(badCredentials()));
+                // The same two statements a wrong password costs, on nobody's row.
+                return failures.lockedUntil(LoginFailures.NOBODY, client)
+                        .chain(() -> failures.failedNobody(client)).replaceWith((Outcome) new Failure(badCredentials()));
             }
             return failures.lockedUntil(user.id, client).chain(lockedUntil -> {
                 ApiException locked = lockedError(lockedUntil, now);

@@ -195,7 +195,14 @@ public class ProblemMappers {
                 return unauthenticated();
             }
             if (t instanceof PgException pg) {
-                Response mapped = database(pg);
+                Response mapped = database(pg.getSqlState());
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
+            // Hibernate Reactive reports some database errors as a java.sql.SQLException carrying the state.
+            if (t instanceof java.sql.SQLException sql) {
+                Response mapped = database(sql.getSQLState());
                 if (mapped != null) {
                     return mapped;
                 }
@@ -208,8 +215,7 @@ public class ProblemMappers {
      * Safety net for races the services' own checks cannot see (two requests creating the same name at once): the
      * database's answer is still the client's conflict, not our 500.
      */
-    private Response database(PgException e) {
-        String state = e.getSqlState();
+    private Response database(String state) {
         if (state == null) {
             return null;
         }
