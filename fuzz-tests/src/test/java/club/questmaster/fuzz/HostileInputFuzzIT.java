@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * ({@link Mutation}), as anonymous, player, gm and admin. Every answer must be below 500; every 4xx must be
  * problem+json with a contract code; after a 4xx the resource must read back the same and no event may reach Kafka.
  *
- * <p>Run alone: {@code ./mvnw -B verify -pl fuzz-tests -am -DskipTests -DskipITs=false -Dit.test=HostileInputFuzzIT}
- * (see the README of this module). Seed: {@code -Dfuzz.seed=<n>} (printed by every run).
+ * <p>Its cost is bounded (every pair once, repeats up to {@code -Dfuzz.max-per-operation}); run more with
+ * {@code -Dfuzz.rounds=}; seed {@code -Dfuzz.seed=} (printed by every run). Commands: this module's README.
  */
 class HostileInputFuzzIT {
 
@@ -48,9 +48,21 @@ class HostileInputFuzzIT {
     private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name)
             .collect(Collectors.toSet());
     private static final AtomicInteger SEQ = new AtomicInteger();
+    static final List<String> ROLES = List.of("anonymous", "player", "gm", "admin");
+    /** The bootstrap superuser, for the operations none of the four roles may call. */
+    static final String SUPERUSER = "superuser";
+    static final int DEFAULT_MAX_PER_OPERATION = 240;
+    /** Mutated requests per operation and round (the bound of its cost in ./mvnw verify). */
+    static final int MAX_PER_OPERATION = Integer.getInteger("fuzz.max-per-operation", DEFAULT_MAX_PER_OPERATION);
+    /** Rounds, each with fresh draws ({@code -Dfuzz.rounds=10} to run more). */
+    static final int ROUNDS = Integer.getInteger("fuzz.rounds", 1);
+    /** Requests every role gets per operation before the roles refused for all of them are dropped. */
+    static final int PROBE = 6;
 
     private static FuzzStack stack;
-    private static Map<String, String> tokens; // role -> token (anonymous absent)
+    private static final Map<String, Map<String, String>> logins = new LinkedHashMap<>(); // role -> login body
+    private static final Map<String, String> tokens = new LinkedHashMap<>(); // role -> access token
+    private static long tokensAt;
     private static Map<String, String> ids;    // role -> user id
     private static long systemId;
     private static long vttId;
@@ -78,31 +90,42 @@ class HostileInputFuzzIT {
         stack = FuzzStack.start();
         System.out.printf("FUZZ: suite up in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
         String users = stack.url("users-service");
-        String superuser = Http.ok("POST", users + "/api/v1/auth/login", null,
-                Map.of("username", "admin", "password", FuzzStack.ADMIN_PASSWORD)).get("access_token").asText();
-        tokens = new LinkedHashMap<>();
+        logins.put(SUPERUSER, Map.of("username", "admin", "password", FuzzStack.ADMIN_PASSWORD));
         ids = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> role : Map.of("player", List.of("player"), "gm", List.of("player", "gm"),
                 "admin", List.of("player", "gm", "admin")).entrySet()) {
             String username = "fz_" + role.getKey();
-            JsonNode created = Http.ok("POST", users + "/api/v1/admin/users", superuser, Map.of("username", username,
-                    "password", "Correct-Horse-42", "roles", role.getValue()));
+            JsonNode created = Http.ok("POST", users + "/api/v1/admin/users", token(SUPERUSER),
+                    Map.of("username", username, "password", "Correct-Horse-42", "roles", role.getValue()));
             ids.put(role.getKey(), created.get("id").asText());
-            tokens.put(role.getKey(), Http.ok("POST", users + "/api/v1/auth/login", null,
-                    Map.of("username", username, "password", "Correct-Horse-42")).get("access_token").asText());
+            logins.put(role.getKey(), Map.of("username", username, "password", "Correct-Horse-42"));
         }
         String games = stack.url("games-service");
-        String admin = tokens.get("admin");
+        String admin = token("admin");
         systemId = Http.ok("POST", games + "/api/v1/systems", admin, Map.of("name", "Fuzz system")).get("id").asLong();
         vttId = Http.ok("POST", games + "/api/v1/vtts", admin, Map.of("name", "Fuzz vtt")).get("id").asLong();
         specialEventId = Http.ok("POST", games + "/api/v1/special-events", admin, Map.of("name", "Fuzz event"))
                 .get("id").asLong();
         // The gm must be known to games-service's users projection (fed through Kafka) before games are posted.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (Http.send("POST", games + "/api/v1/games", tokens.get("gm"), Http.JSON.writeValueAsString(
+        while (Http.send("POST", games + "/api/v1/games", token("gm"), Http.JSON.writeValueAsString(
                 gameBody())).status() != 201 && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * The role's access token (null for anonymous). Tokens live 15 min: all are taken again after 10, so that a long
+     * run ({@code -Dfuzz.rounds=}) never fuzzes with expired ones.
+     */
+    private static synchronized String token(String role) {
+        if (System.nanoTime() - tokensAt > Duration.ofMinutes(10).toNanos()) {
+            tokens.clear();
+            tokensAt = System.nanoTime();
+        }
+        Map<String, String> login = logins.get(role);
+        return login == null ? null : tokens.computeIfAbsent(role, r -> Http.ok("POST",
+                stack.url("users-service") + "/api/v1/auth/login", null, login).get("access_token").asText());
     }
 
     @AfterAll
@@ -162,6 +185,7 @@ class HostileInputFuzzIT {
                 .collect(Collectors.toSet());
         Random random = new Random(seed ^ service.hashCode());
         int sent = 0;
+        Budget budget = new Budget();
         try (KafkaProbe gameEvents = KafkaProbe.open(Topics.GAME_EVENTS);
                 KafkaProbe userEvents = KafkaProbe.open(Topics.USER_EVENTS)) {
             KafkaProbe probe = service.equals("users-service") ? userEvents
@@ -174,29 +198,12 @@ class HostileInputFuzzIT {
                     probe.await(KafkaProbe.subject(fixture.eventKey()), fixture.events(), Duration.ofSeconds(30));
                 }
                 int before = probe == null ? 0 : probe.drain(Duration.ofMillis(100)).size();
-                boolean changed = false;
-                String snapshot = readBack == null ? null : read(base, readBack, fixture);
-                for (String role : List.of("anonymous", "player", "gm", "admin")) {
-                    for (Request request : mutations(op, fixture, random)) {
-                        Http.Answer answer = Http.send(op.method(), base + request.url(), tokens.get(role),
-                                request.body());
-                        sent++;
-                        String where = op.id() + " " + request.where() + " " + request.mutation() + " as " + role;
-                        check(where, answer);
-                        if (answer.status() >= 200 && answer.status() < 300) {
-                            changed = true;
-                            snapshot = readBack == null ? null : read(base, readBack, fixture);
-                        } else if (op.writes() && snapshot != null) {
-                            String now = read(base, readBack, fixture);
-                            if (!snapshot.equals(now)) {
-                                findings.add(new Finding("state changed after a " + answer.status(), where,
-                                        readBack));
-                                snapshot = now;
-                            }
-                        }
-                    }
+                ReadBack watch = new ReadBack(service, base, op, readBack, fixture);
+                for (int round = 0; round < ROUNDS; round++) {
+                    sent += fuzzOperation(op, random, base, budget, watch);
                 }
-                if (probe != null && op.writes() && !changed) {
+                System.out.printf("FUZZ: %s: %s%n", op.id(), watch.statuses);
+                if (probe != null && op.writes() && !watch.accepted) {
                     List<?> seen = probe.drain(Duration.ofMillis(400));
                     if (seen.size() > before) {
                         findings.add(new Finding("event on Kafka after 4xx only", op.id(),
@@ -205,8 +212,159 @@ class HostileInputFuzzIT {
                 }
             }
         }
-        System.out.printf("FUZZ: %s: %d operations, %d mutated requests%n", service, ops.size(), sent);
+        System.out.printf("FUZZ: %s: %d operations, %d mutated requests; budget %d per operation and round, %d round(s):"
+                + " %d repeats as another role left out; %d (operation, role) refused before the input was read;"
+                + " fuzzed as the superuser (refused to all four roles): %s%n", service, ops.size(), sent,
+                MAX_PER_OPERATION, ROUNDS, budget.leftOut, budget.refusedRoles, budget.refusedToAll);
         return sent;
+    }
+
+    /**
+     * Checks each answer; after a 4xx to a write, reads the resource it addresses back (as admin): it must read the
+     * same as before. A 2xx is allowed to change it (the snapshot is taken again).
+     */
+    private final class ReadBack {
+        private final String service;
+        private final String base;
+        private final Operation op;
+        private final String path;
+        private Fixture fixture;
+        private String snapshot;
+        /** A write was accepted (its fixture was then replaced by a fresh one). */
+        boolean accepted;
+        /** Bumped whenever the fixture is replaced: the requests drawn against the old one are drawn again. */
+        int generation;
+        final Map<Integer, Integer> statuses = new TreeMap<>();
+
+        ReadBack(String service, String base, Operation op, String path, Fixture fixture) {
+            this.service = service;
+            this.base = base;
+            this.op = op;
+            this.path = path;
+            this.fixture = fixture;
+            this.snapshot = path == null ? null : read(base, path, fixture);
+        }
+
+        Fixture current() {
+            return fixture;
+        }
+
+        void accept(String where, Http.Answer answer) {
+            check(where, answer);
+            statuses.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() >= 200 && answer.status() < 300) {
+                if (op.writes()) {
+                    // An accepted write may have changed what the next requests meet (a new gm, a closed game):
+                    // they get a fresh fixture, so each mutation meets the valid state it was built for.
+                    accepted = true;
+                    fixture = fixture(service, op);
+                    generation++;
+                    snapshot = path == null ? null : read(base, path, fixture);
+                }
+            } else if (op.writes() && snapshot != null) {
+                String now = read(base, path, fixture);
+                if (!snapshot.equals(now)) {
+                    findings.add(new Finding("state changed after a " + answer.status(), where, path));
+                    snapshot = now;
+                }
+            }
+        }
+    }
+
+    /** What the budget left out, for the summary. */
+    static final class Budget {
+        /** (pair, role) sends the budget left out. */
+        int leftOut;
+        int refusedRoles;
+        /** Operations all four roles were refused (superuser only): the superuser fuzzed their input. */
+        final List<String> refusedToAll = new ArrayList<>();
+    }
+
+    /**
+     * One round over one operation. Every (target, mutation) pair is drawn once, in a seeded order. The first
+     * {@link #PROBE} pairs go to every role: a role refused (401/403) for all of them is refused before its input is
+     * read, so it gets no more of this operation's pairs (when all four are, as for superuser-only operations, the
+     * bootstrap superuser takes their place). The other pairs go to the remaining roles in turn, then again with the
+     * next role, until each such role has had each pair or the operation's budget ({@code -Dfuzz.max-per-operation},
+     * default {@value #DEFAULT_MAX_PER_OPERATION}) is spent. Every pair is sent at least once as a role that reaches
+     * the input, whatever the budget: it bounds the repeats only. Each send draws its hostile value afresh.
+     */
+    private int fuzzOperation(Operation op, Random random, String base, Budget budget, ReadBack watch) {
+        int pairs = mutations(op, watch.current(), random).size();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        int probed = Math.min(PROBE, pairs);
+        // Every pair goes once to a role that reaches the input whatever the budget; it bounds the repeats.
+        int limit = Math.max(MAX_PER_OPERATION, probed * ROLES.size() + pairs - probed);
+        int sent = 0;
+        List<String> reaching = new ArrayList<>();
+        for (String role : ROLES) {
+            Drawn drawn = new Drawn(op, random, watch);
+            boolean refused = probed > 0;
+            for (int i = 0; i < probed; i++) {
+                Http.Answer answer = send(op, base, drawn.get(order.get(i)), role, watch);
+                sent++;
+                refused &= answer.status() == 401 || answer.status() == 403;
+            }
+            if (refused) {
+                budget.refusedRoles++;
+            } else {
+                reaching.add(role);
+            }
+        }
+        int from = probed;
+        if (reaching.isEmpty() && probed > 0) {
+            budget.refusedToAll.add(op.id());
+            reaching.add(SUPERUSER);
+            from = 0; // the superuser had no probe
+            limit += probed;
+        }
+        int planned = (pairs - from) * reaching.size();
+        for (int pass = 0; pass < reaching.size(); pass++) {
+            Drawn drawn = new Drawn(op, random, watch);
+            for (int i = from; i < pairs; i++) {
+                if (sent >= limit) {
+                    break;
+                }
+                send(op, base, drawn.get(order.get(i)), reaching.get((i + pass) % reaching.size()), watch);
+                sent++;
+                planned--;
+            }
+        }
+        budget.leftOut += planned;
+        return sent;
+    }
+
+    /** One pass's drawn requests, drawn again against the new fixture whenever an accepted write replaced it. */
+    private final class Drawn {
+        private final Operation op;
+        private final Random random;
+        private final ReadBack watch;
+        private int generation = -1;
+        private List<Request> requests;
+
+        Drawn(Operation op, Random random, ReadBack watch) {
+            this.op = op;
+            this.random = random;
+            this.watch = watch;
+        }
+
+        Request get(int index) {
+            if (generation != watch.generation) {
+                requests = mutations(op, watch.current(), random);
+                generation = watch.generation;
+            }
+            return requests.get(index);
+        }
+    }
+
+    private Http.Answer send(Operation op, String base, Request request, String role, ReadBack after) {
+        Http.Answer answer = Http.send(op.method(), base + request.url(), token(role), request.body());
+        after.accept(op.id() + " " + request.where() + " " + request.mutation() + " as " + role, answer);
+        return answer;
     }
 
     private void check(String where, Http.Answer answer) {
@@ -274,7 +432,7 @@ class HostileInputFuzzIT {
     }
 
     private static String read(String base, String template, Fixture fixture) {
-        Http.Answer a = Http.send("GET", base + fill(template, fixture.byParam(), Map.of()), tokens.get("admin"), null);
+        Http.Answer a = Http.send("GET", base + fill(template, fixture.byParam(), Map.of()), token("admin"), null);
         JsonNode json = a.json();
         return a.status() + " " + (json == null ? a.body() : json.toString());
     }
@@ -292,7 +450,7 @@ class HostileInputFuzzIT {
 
     private Fixture fixture(String service, Operation op) {
         Map<String, String> values = new LinkedHashMap<>();
-        String admin = tokens.get("admin");
+        String admin = token("admin");
         switch (service) {
             case "users-service" -> {
                 JsonNode target = Http.ok("POST", stack.url(service) + "/api/v1/admin/users", admin,
@@ -303,12 +461,12 @@ class HostileInputFuzzIT {
             }
             case "games-service" -> {
                 String games = stack.url(service);
-                JsonNode game = Http.ok("POST", games + "/api/v1/games", tokens.get("gm"), gameBody());
+                JsonNode game = Http.ok("POST", games + "/api/v1/games", token("gm"), gameBody());
                 String slug = game.get("slug").asText();
-                JsonNode published = Http.ok("POST", games + "/api/v1/games/" + slug + "/publish", tokens.get("gm"),
+                JsonNode published = Http.ok("POST", games + "/api/v1/games/" + slug + "/publish", token("gm"),
                         Map.of());
                 int registered = Http.send("POST", games + "/api/v1/games/" + slug + "/registrations",
-                        tokens.get("player"), null).status() == 201 ? 1 : 0;
+                        token("player"), null).status() == 201 ? 1 : 0;
                 values.put("slug", slug);
                 values.put("user_id", ids.get("player"));
                 values.put("id", op.path().contains("/sessions/")

@@ -50,7 +50,7 @@ final class Http {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         SENT.incrementAndGet();
         try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(request.build(), Http::bodyUnlessStream);
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (java.io.IOException e) {
             return new Answer(-1, "", e.toString());
@@ -58,6 +58,24 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The body as text, except an event stream's (a valid request to an SSE endpoint never ends): its head is the
+     * answer; the stream is closed at once.
+     */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        if (info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
+                try {
+                    in.close();
+                } catch (java.io.IOException ignored) {
+                    // closing only cancels the stream
+                }
+                return "(event stream)";
+            });
+        }
+        return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     }
 
     static JsonNode ok(String method, String url, String token, Object body) {

@@ -14,15 +14,15 @@ import java.util.Random;
  * run is reproducible from its seed, printed by the suite).
  */
 enum Mutation {
-    WRONG_TYPE, NULL, NUL_CHARACTER, HUGE_NUMBER, NEGATIVE_NUMBER, LONG_STRING, OVERSIZE_STRING, ARRAY_FOR_SCALAR,
-    DEEP_NESTING, UNKNOWN_FIELD;
+    WRONG_TYPE, NULL, NUL_CHARACTER, HUGE_NUMBER, LARGEST_OF_TYPE, NEGATIVE_NUMBER, LONG_STRING, OVERSIZE_STRING,
+    ARRAY_FOR_SCALAR, DEEP_NESTING, UNKNOWN_FIELD;
 
     /** Applied to every body field; LONG_STRING and UNKNOWN_FIELD once per body. */
-    static final List<Mutation> PER_FIELD = List.of(WRONG_TYPE, NULL, NUL_CHARACTER, HUGE_NUMBER, NEGATIVE_NUMBER,
-            OVERSIZE_STRING, ARRAY_FOR_SCALAR, DEEP_NESTING);
+    static final List<Mutation> PER_FIELD = List.of(WRONG_TYPE, NULL, NUL_CHARACTER, HUGE_NUMBER, LARGEST_OF_TYPE,
+            NEGATIVE_NUMBER, OVERSIZE_STRING, ARRAY_FOR_SCALAR, DEEP_NESTING);
     /** Applied to every query and path parameter (a URL holds no 100 000 characters: 414 before any endpoint). */
-    static final List<Mutation> PER_PARAMETER = List.of(WRONG_TYPE, NUL_CHARACTER, HUGE_NUMBER, NEGATIVE_NUMBER,
-            OVERSIZE_STRING);
+    static final List<Mutation> PER_PARAMETER = List.of(WRONG_TYPE, NUL_CHARACTER, HUGE_NUMBER, LARGEST_OF_TYPE,
+            NEGATIVE_NUMBER, OVERSIZE_STRING);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -45,6 +45,7 @@ enum Mutation {
             case HUGE_NUMBER -> JSON.numberNode(Draw.between(random, BigInteger.valueOf(Integer.MAX_VALUE),
                     BigInteger.TEN.pow(40), List.of(BigInteger.valueOf(Integer.MAX_VALUE).add(BigInteger.ONE),
                             BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), BigInteger.TEN.pow(30))));
+            case LARGEST_OF_TYPE -> JSON.numberNode(largest(schema));
             case NEGATIVE_NUMBER -> JSON.numberNode(Draw.between(random, BigInteger.TEN.pow(30).negate(),
                     BigInteger.valueOf(-1), List.of(BigInteger.valueOf(-1),
                             BigInteger.valueOf(Integer.MIN_VALUE).subtract(BigInteger.ONE),
@@ -68,10 +69,19 @@ enum Mutation {
             case NUL_CHARACTER -> "a%00" + Draw.alpha(random, 0, 4);
             case HUGE_NUMBER -> Draw.oneOf(random, "2147483648", "9223372036854775808", "2147483647",
                     "99999999999999999999999999");
+            case LARGEST_OF_TYPE -> Long.toString(largest(schema));
             case NEGATIVE_NUMBER -> Draw.oneOf(random, "-1", "0", "-2147483649", "-9223372036854775809");
             case OVERSIZE_STRING -> Draw.alpha(random, 1000, 1000);
             default -> throw new IllegalArgumentException(this + " is not a parameter mutation");
         };
+    }
+
+    /**
+     * The largest value its type holds (2^63-1 for an int64, else 2^31-1): in range for the parser, so it reaches the
+     * arithmetic behind it (a page's offset, a sum, a date plus that many days).
+     */
+    static long largest(JsonNode schema) {
+        return schema != null && schema.path("format").asText().equals("int64") ? Long.MAX_VALUE : Integer.MAX_VALUE;
     }
 
     static ArrayNode nested(int depth) {

@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -201,7 +202,7 @@ public class ProblemMappers {
                 }
             }
             // Hibernate Reactive reports some database errors as a java.sql.SQLException carrying the state.
-            if (t instanceof java.sql.SQLException sql) {
+            if (t instanceof SQLException sql) {
                 Response mapped = database(sql.getSQLState());
                 if (mapped != null) {
                     return mapped;
