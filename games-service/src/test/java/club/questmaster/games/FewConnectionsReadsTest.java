@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +116,10 @@ class FewConnectionsReadsTest {
         reads.put("ics by gm", "api/v1/calendar.ics?gm_id=" + gm.id());
         reads.put("ics by player", "api/v1/calendar.ics?player_id=" + player.id());
         reads.put("ics by game", "api/v1/calendar.ics?game=" + slug);
+        // Server-Sent Events (contract §7): answered when the head (and, for a game's stream, its current state) is in.
+        Map<String, String> streams = new LinkedHashMap<>();
+        streams.put("live game", "api/v1/games/" + slug + "/live");
+        streams.put("live games", "api/v1/live/games");
 
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> read : reads.entrySet()) {
@@ -123,37 +128,85 @@ class FewConnectionsReadsTest {
                 failures.add(read.getKey() + " (" + read.getValue() + "): one request alone " + warmUp);
                 continue;
             }
-            long start = System.nanoTime();
-            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + read.getValue()))
-                        .timeout(DEADLOCK_BOUND).GET().build(), HttpResponse.BodyHandlers.ofString()));
-            }
-            int ok = 0;
-            int serverErrors = 0;
-            int unanswered = 0;
-            for (CompletableFuture<HttpResponse<String>> answer : answers) {
-                try {
-                    int status = answer.get(DEADLOCK_BOUND.toSeconds(), TimeUnit.SECONDS).statusCode();
-                    if (status >= 500) {
-                        serverErrors++;
-                    } else if (status == 200) {
-                        ok++;
-                    }
-                } catch (Exception timedOut) {
-                    unanswered++;
-                }
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            boolean overloaded = load > 2.0 * Runtime.getRuntime().availableProcessors();
-            System.out.printf("%-14s %d concurrent: %d ok, %d 5xx, %d unanswered in %d ms (load average %.1f)%n",
-                    read.getKey(), CONCURRENT, ok, serverErrors, unanswered, millis, load);
-            if (ok != CONCURRENT || millis > DEADLOCK_BOUND.toMillis() || millis > BOUND.toMillis() && !overloaded) {
-                failures.add(read.getKey() + " (" + read.getValue() + "): " + ok + " ok, " + serverErrors + " 5xx, "
-                        + unanswered + " unanswered, " + millis + " ms");
-            }
+            judge(read.getKey(), read.getValue(), burst(read.getValue()), failures);
+        }
+        for (Map.Entry<String, String> stream : streams.entrySet()) {
+            judge(stream.getKey(), stream.getValue(), streamBurst(stream.getValue(),
+                    stream.getKey().equals("live game")), failures);
         }
         assertThat(failures).as("read endpoints that held a connection while waiting for another").isEmpty();
+    }
+
+    record Burst(int ok, int serverErrors, int unanswered, long millis) {
+    }
+
+    private Burst burst(String path) {
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).timeout(DEADLOCK_BOUND).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int ok = 0;
+        int serverErrors = 0;
+        int unanswered = 0;
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            try {
+                int status = answer.get(DEADLOCK_BOUND.toSeconds(), TimeUnit.SECONDS).statusCode();
+                if (status >= 500) {
+                    serverErrors++;
+                } else if (status == 200) {
+                    ok++;
+                }
+            } catch (Exception timedOut) {
+                unanswered++;
+            }
+        }
+        return new Burst(ok, serverErrors, unanswered, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** 100 streams opened at once: each answers 200, and a game's stream sends the game's current state first. */
+    private Burst streamBurst(String path, boolean stateFirst) {
+        long start = System.nanoTime();
+        long deadline = start + DEADLOCK_BOUND.toNanos();
+        List<CompletableFuture<HttpResponse<Stream<String>>>> opened = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            opened.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Accept",
+                    "text/event-stream").timeout(DEADLOCK_BOUND).GET().build(), HttpResponse.BodyHandlers.ofLines()));
+        }
+        int ok = 0;
+        int serverErrors = 0;
+        int unanswered = 0;
+        for (CompletableFuture<HttpResponse<Stream<String>>> answer : opened) {
+            try {
+                HttpResponse<Stream<String>> r = answer.get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                try (Stream<String> lines = r.body()) {
+                    if (r.statusCode() >= 500) {
+                        serverErrors++;
+                    } else if (r.statusCode() == 200 && (!stateFirst || CompletableFuture
+                            .supplyAsync(() -> lines.anyMatch(line -> line.startsWith("data:")))
+                            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))) {
+                        ok++;
+                    }
+                }
+            } catch (Exception noAnswer) {
+                unanswered++;
+            }
+        }
+        opened.forEach(answer -> answer.cancel(true));
+        return new Burst(ok, serverErrors, unanswered, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void judge(String name, String path, Burst burst, List<String> failures) {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        boolean overloaded = load > 2.0 * Runtime.getRuntime().availableProcessors();
+        System.out.printf("%-14s %d concurrent: %d ok, %d 5xx, %d unanswered in %d ms (load average %.1f)%n", name,
+                CONCURRENT, burst.ok(), burst.serverErrors(), burst.unanswered(), burst.millis(), load);
+        if (burst.ok() != CONCURRENT || burst.millis() > DEADLOCK_BOUND.toMillis()
+                || burst.millis() > BOUND.toMillis() && !overloaded) {
+            failures.add(name + " (" + path + "): " + burst.ok() + " ok, " + burst.serverErrors() + " 5xx, "
+                    + burst.unanswered() + " unanswered, " + burst.millis() + " ms");
+        }
     }
 }
