@@ -53,9 +53,13 @@ public final class ServiceChannels {
             boolean incoming = direction.equals("incoming");
             String topic = resolve(config.getProperty(prefix + "topic"), applicationName);
             String deadLetterTopic = resolve(config.getProperty(prefix + "dead-letter-queue.topic"), applicationName);
-            if (deadLetterTopic == null && incoming && topic != null && topic.startsWith(CONTRACT_TOPIC_PREFIX)) {
-                // The platform's consumer recipe (docs/consumers.md) dead-letters a contract topic's poison records to
-                // <topic>.dlq itself, without channel configuration.
+            // A channel that ignores its failures is a reader that stores nothing (games-service's live feed): it
+            // skips what it cannot read and never dead-letters. Every other consumer of a contract topic follows
+            // the platform's recipe (docs/consumers.md), which dead-letters poison records to <topic>.dlq itself,
+            // without channel configuration.
+            boolean storesNothing = "ignore".equals(config.getProperty(prefix + "failure-strategy"));
+            if (deadLetterTopic == null && incoming && !storesNothing && topic != null
+                    && topic.startsWith(CONTRACT_TOPIC_PREFIX)) {
                 deadLetterTopic = topic + ".dlq";
             }
             result.add(new Channel(name, incoming, topic,
