@@ -106,17 +106,21 @@ class AdminUsersTest {
             assertFalse(ub.banned());
             assertNull(ub.banReason());
 
+            // The superuser's delete is an erasure (api.md §8): the event says deleted, and carries no personal data.
             as(su).delete("/api/v1/admin/users/" + id).then().statusCode(204);
-            UserEventData d = data(probe.await(KafkaProbe.type(UserEventData.Types.DELETED).and(KafkaProbe.subject(id)),
-                    1, WAIT).get(0));
+            ConsumerRecord<String, String> erased = probe.await(
+                    KafkaProbe.type(UserEventData.Types.ERASED).and(KafkaProbe.subject(id)), 1, WAIT).get(0);
+            UserEventData d = data(erased);
             assertTrue(d.deleted());
-            assertEquals(username, d.username());
+            assertNull(d.username());
+            assertFalse(erased.value().contains(username), erased.value());
+            assertFalse(erased.value().contains("Life Cycle"), erased.value());
 
             // Events of one user keep their order (same key, same partition).
             List<String> order = probe.await(KafkaProbe.subject(id), 5, WAIT).stream()
                     .map(r -> KafkaProbe.header(r, CloudEvents.TYPE)).toList();
             assertEquals(List.of(UserEventData.Types.CREATED, UserEventData.Types.UPDATED, UserEventData.Types.BANNED,
-                    UserEventData.Types.UNBANNED, UserEventData.Types.DELETED), order);
+                    UserEventData.Types.UNBANNED, UserEventData.Types.ERASED), order);
 
             // Deleted: gone from reads, cannot log in, and the username is free again.
             as(su).get("/api/v1/users/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));

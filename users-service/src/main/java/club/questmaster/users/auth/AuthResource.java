@@ -1,6 +1,8 @@
 package club.questmaster.users.auth;
 
 import club.questmaster.users.abuse.ClientAddress;
+import club.questmaster.users.apitoken.ApiTokenService;
+import club.questmaster.users.apitoken.ApiTokenViews;
 import club.questmaster.users.discord.DiscordLoginService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -8,10 +10,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,10 +34,22 @@ public class AuthResource {
 
     private final LoginService logins;
     private final DiscordLoginService discord;
+    private final ApiTokenService apiTokens;
 
-    public AuthResource(LoginService logins, DiscordLoginService discord) {
+    public AuthResource(LoginService logins, DiscordLoginService discord, ApiTokenService apiTokens) {
         this.logins = logins;
         this.discord = discord;
+        this.apiTokens = apiTokens;
+    }
+
+    @POST
+    @Path("/token")
+    @Operation(operationId = "exchangeApiToken", summary = "Exchange an API token (qmp_...) for a scoped access token of at most 15 min (bots)")
+    @APIResponse(responseCode = "200", description = "An access token with the owner's sub, a scope claim and a sid")
+    @APIResponse(responseCode = "401", description = "Unknown, revoked or expired API token (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The owner is banned (ACCOUNT_BANNED)")
+    public Uni<BotToken> token(@Valid @NotNull ApiTokenViews.Exchange request) {
+        return apiTokens.exchange(request.apiToken());
     }
 
     @POST
@@ -44,8 +60,9 @@ public class AuthResource {
     @APIResponse(responseCode = "403", description = "Banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "429", description = "Locked for this client address after 5 failures in a row from it"
             + " (ACCOUNT_LOCKED, Retry-After), or too many attempts from this address (RATE_LIMITED, Retry-After)")
-    public Uni<TokenResponse> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
-        return logins.login(request.username(), request.password(), ClientAddress.of(http));
+    public Uni<TokenResponse> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return logins.login(request.username(), request.password(), ClientAddress.of(http), userAgent);
     }
 
     @POST
@@ -75,7 +92,8 @@ public class AuthResource {
     @APIResponse(responseCode = "403", description = "Not a player on the Discord server (FORBIDDEN), or banned")
     @APIResponse(responseCode = "429", description = "Too many attempts from this address (RATE_LIMITED, Retry-After)")
     @APIResponse(responseCode = "502", description = "Discord could not be reached")
-    public Uni<TokenResponse> discord(@Valid @NotNull AuthRequests.Discord request) {
-        return discord.login(request.discordAccessToken());
+    public Uni<TokenResponse> discord(@Valid @NotNull AuthRequests.Discord request,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return discord.login(request.discordAccessToken(), userAgent);
     }
 }

@@ -5,6 +5,8 @@ import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.users.abuse.LoginFailures;
 import club.questmaster.users.config.UsersConfig;
 import club.questmaster.users.password.PasswordHasher;
+import club.questmaster.users.session.SessionRepository;
+import club.questmaster.users.session.SessionService;
 import club.questmaster.users.user.User;
 import club.questmaster.users.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,16 +35,21 @@ public class LoginService {
     private final UserRepository users;
     private final LoginFailures failures;
     private final RefreshTokenRepository refreshTokens;
+    private final SessionRepository sessions;
+    private final SessionService sessionService;
     private final TokenIssuer issuer;
     private final PasswordHasher hasher;
     private final int maxFailures;
     private final Duration lockDuration;
 
     public LoginService(UserRepository users, LoginFailures failures, RefreshTokenRepository refreshTokens,
-            TokenIssuer issuer, PasswordHasher hasher, UsersConfig config) {
+            SessionRepository sessions, SessionService sessionService, TokenIssuer issuer, PasswordHasher hasher,
+            UsersConfig config) {
         this.users = users;
         this.failures = failures;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.sessionService = sessionService;
         this.issuer = issuer;
         this.hasher = hasher;
         this.maxFailures = config.login().maxFailures();
@@ -66,7 +73,7 @@ public class LoginService {
      * Failures are counted per account and client address (contract §6): five in a row from one address lock the
      * account for that address only, so whoever floods it with wrong passwords cannot keep its owner out.
      */
-    public Uni<TokenResponse> login(String username, String password, String client) {
+    public Uni<TokenResponse> login(String username, String password, String client, String userAgent) {
         return candidate(username, client).chain(candidate -> {
             if (candidate != null) {
                 ApiException locked = lockedError(candidate.lockedUntil(), now());
@@ -75,7 +82,8 @@ public class LoginService {
                 }
             }
             return hasher.verify(password, candidate == null ? null : candidate.passwordHash())
-                    .chain(matches -> settle(username, candidate == null ? null : candidate.id(), matches, client));
+                    .chain(matches -> settle(username, candidate == null ? null : candidate.id(), matches, client,
+                            userAgent));
         }).map(LoginService::unwrap);
     }
 
@@ -93,7 +101,7 @@ public class LoginService {
      * what a wrong password costs.
      */
     @WithTransaction
-    Uni<Outcome> settle(String username, String candidateId, boolean matches, String client) {
+    Uni<Outcome> settle(String username, String candidateId, boolean matches, String client, String userAgent) {
         return users.lockLiveByUsername(username).chain(user -> {
             OffsetDateTime now = now();
             if (user == null || candidateId == null || !user.id.equals(candidateId)) {
@@ -115,7 +123,7 @@ public class LoginService {
                         return Uni.createFrom().item(new Failure(banned()));
                     }
                     user.lastLoginAt = now;
-                    return issuer.issue(subject(user)).map(Success::new);
+                    return issuer.issue(subject(user), userAgent).map(Success::new);
                 });
             });
         });
@@ -123,7 +131,8 @@ public class LoginService {
 
     /**
      * Exchanges a refresh token for a new pair. The presented token dies; presenting a dead one again (a stolen copy
-     * or a replay) revokes its whole family, and that revocation is committed before the 401 leaves.
+     * or a replay) revokes its whole family, its session (published: its access tokens are refused everywhere), and
+     * that revocation is committed before the 401 leaves.
      */
     public Uni<TokenResponse> refresh(String refreshValue) {
         return rotate(refreshValue).map(LoginService::unwrap);
@@ -137,33 +146,37 @@ public class LoginService {
                 return Uni.createFrom().item(new Failure(badRefreshToken()));
             }
             if (token.dead()) {
-                return refreshTokens.revokeFamily(token.familyId, now).map(n -> new Failure(badRefreshToken()));
+                return sessionService.revokeOne(token.userId, token.familyId, null, now)
+                        .map(n -> new Failure(badRefreshToken()));
             }
             if (!token.expiresAt.isAfter(now)) {
                 token.revokedAt = now;
                 return Uni.createFrom().item(new Failure(badRefreshToken()));
             }
             token.rotatedAt = now;
-            return users.findLive(token.userId).chain(user -> {
-                if (user == null || user.banned) {
-                    return refreshTokens.revokeFamily(token.familyId, now)
-                            .map(n -> new Failure(user == null ? badRefreshToken() : banned()));
+            return users.findLive(token.userId).chain(user -> sessions.findById(token.familyId).chain(session -> {
+                if (user == null || user.banned || session == null || !session.liveAt(now)) {
+                    return sessionService.revokeOne(token.userId, token.familyId, null, now)
+                            .map(n -> new Failure(user != null && user.banned ? banned() : badRefreshToken()));
                 }
-                return issuer.issue(subject(user), token.familyId).map(Success::new);
-            });
+                return issuer.rotate(subject(user), session).map(Success::new);
+            }));
         });
     }
 
-    /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored: 204 either way. */
+    /**
+     * Ends the session the refresh token belongs to (its whole family; its access tokens are refused everywhere).
+     * Unknown tokens are ignored: 204 either way.
+     */
     @WithTransaction
     public Uni<Void> logout(String refreshValue) {
         return refreshTokens.lockByHash(TokenIssuer.hash(refreshValue)).chain(token -> token == null
                 ? Uni.createFrom().voidItem()
-                : refreshTokens.revokeFamily(token.familyId, now()).replaceWithVoid());
+                : sessionService.revokeOne(token.userId, token.familyId, token.userId, now()));
     }
 
     public static TokenIssuer.Subject subject(User user) {
-        return new TokenIssuer.Subject(user.id, user.username, user.name, user.roles());
+        return new TokenIssuer.Subject(user.id, user.username, user.name, user.roles(), user.permissions());
     }
 
     private static TokenResponse unwrap(Outcome outcome) {

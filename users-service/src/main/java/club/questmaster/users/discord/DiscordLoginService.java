@@ -48,9 +48,9 @@ public class DiscordLoginService {
     record Outcome(TokenResponse tokens, ApiException error) {
     }
 
-    public Uni<TokenResponse> login(String discordAccessToken) {
+    public Uni<TokenResponse> login(String discordAccessToken, String userAgent) {
         return discord.me(discordAccessToken)
-                .chain(user -> discord.member(user.id()).chain(member -> apply(user, member)))
+                .chain(user -> discord.member(user.id()).chain(member -> apply(user, member, userAgent)))
                 .map(outcome -> {
                     if (outcome.error() != null) {
                         throw outcome.error();
@@ -82,7 +82,7 @@ public class DiscordLoginService {
     }
 
     @WithTransaction
-    Uni<Outcome> apply(DiscordClient.DiscordUser profile, DiscordClient.Member member) {
+    Uni<Outcome> apply(DiscordClient.DiscordUser profile, DiscordClient.Member member, String userAgent) {
         List<String> discordRoles = rolesOf(member);
         boolean player = discordRoles.contains(Role.PLAYER_NAME);
         String name = firstNonBlank(member == null ? null : member.nick(), profile.globalName(), profile.username());
@@ -107,7 +107,7 @@ public class DiscordLoginService {
                     user.lastLoginAt = now;
                     return users.persist(user)
                             .call(saved -> events.publish(UserEventData.Types.CREATED, saved, saved.id))
-                            .chain(saved -> issuer.issue(LoginService.subject(saved)))
+                            .chain(saved -> issuer.issue(LoginService.subject(saved), userAgent))
                             .map(tokens -> new Outcome(tokens, null));
                 });
             }
@@ -149,7 +149,7 @@ public class DiscordLoginService {
                     return event.map(ignored -> notAPlayer());
                 }
                 user.lastLoginAt = now;
-                return event.chain(() -> issuer.issue(LoginService.subject(user))).map(tokens -> new Outcome(tokens, null));
+                return event.chain(() -> issuer.issue(LoginService.subject(user), userAgent)).map(tokens -> new Outcome(tokens, null));
             }));
         });
     }

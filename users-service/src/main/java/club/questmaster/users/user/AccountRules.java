@@ -43,6 +43,14 @@ public final class AccountRules {
         }
     }
 
+    /** Delegating permissions: to someone ranked below, never to oneself. */
+    public static void checkPermissions(Actor actor, User target) {
+        if (actor.id().equals(target.id)) {
+            throw ApiException.forbidden("You may not change your own permissions.");
+        }
+        checkManages(actor, target);
+    }
+
     /** Banning, unbanning, deleting: never oneself, only someone ranked below. */
     public static void checkModerate(Actor actor, User target, String what) {
         if (actor.id().equals(target.id)) {

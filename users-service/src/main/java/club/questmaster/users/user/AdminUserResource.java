@@ -5,6 +5,7 @@ import club.questmaster.platform.security.CurrentUser;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
+import club.questmaster.users.privacy.ErasureService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,10 +44,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminUserResource {
 
     private final UserAdminService users;
+    private final ErasureService erasure;
     private final CurrentUser caller;
 
-    public AdminUserResource(UserAdminService users, CurrentUser caller) {
+    public AdminUserResource(UserAdminService users, ErasureService erasure, CurrentUser caller) {
         this.users = users;
+        this.erasure = erasure;
         this.caller = caller;
     }
 
@@ -96,6 +100,18 @@ public class AdminUserResource {
         return users.patch(Actor.of(caller), id, request);
     }
 
+    @PUT
+    @Path("/{id}/permissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setUserPermissions", summary = "Replace a user's delegated permissions (manage_reference_data, manage_trophies, view_audit, moderate_games)")
+    @APIResponse(responseCode = "200", description = "The account, with its permissions")
+    @APIResponse(responseCode = "400", description = "Unknown permission (VALIDATION_ERROR)")
+    @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
+    public Uni<AdminUserView> setPermissions(@PathParam("id") String id,
+            @Valid @NotNull PermissionsRequest request) {
+        return users.setPermissions(Actor.of(caller), id, request.permissions());
+    }
+
     @POST
     @Path("/{id}/ban")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -120,10 +136,10 @@ public class AdminUserResource {
     @Path("/{id}")
     @RolesAllowed(Role.SUPERUSER_NAME)
     @Operation(operationId = "deleteUser",
-            summary = "Delete an account (superuser; soft delete, the id stays for history)")
-    @APIResponse(responseCode = "204", description = "Deleted")
+            summary = "Erase an account (superuser): its personal data is deleted here and, within 60 s, in every service; the id stays as a tombstone")
+    @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<Void> delete(@PathParam("id") String id) {
-        return users.delete(Actor.of(caller), id);
+        return erasure.eraseByAdmin(Actor.of(caller), id);
     }
 }

@@ -19,6 +19,7 @@ public record AdminUserView(
         @JsonProperty("not_player_as_of") OffsetDateTime notPlayerAsOf,
         boolean banned,
         @JsonProperty("created_at") OffsetDateTime createdAt,
+        List<String> permissions,
         @Schema(description = "local or discord") String provider,
         @JsonProperty("ban_reason") String banReason,
         @JsonProperty("banned_at") OffsetDateTime bannedAt,

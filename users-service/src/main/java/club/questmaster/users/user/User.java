@@ -63,12 +63,28 @@ public class User extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 
+    /** Delegated permission names, comma-separated; use {@link #permissions()} and {@link #setPermissions}. */
+    @Column(name = "permissions")
+    public String permissionList = "";
+
+    /** Set when the account's personal data was erased (api.md §8); such an account is also deleted. */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
+
     public List<String> roles() {
         return Roles.parse(roleList);
     }
 
     public void setRoles(java.util.Collection<String> roles) {
         roleList = Roles.format(roles);
+    }
+
+    public List<String> permissions() {
+        return Permissions.parse(permissionList);
+    }
+
+    public void setPermissions(java.util.Collection<String> permissions) {
+        permissionList = Permissions.format(permissions);
     }
 
     public boolean deleted() {

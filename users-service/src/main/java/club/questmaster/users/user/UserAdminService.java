@@ -6,9 +6,10 @@ import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
-import club.questmaster.users.auth.RefreshTokenRepository;
 import club.questmaster.users.password.PasswordHasher;
 import club.questmaster.users.password.PasswordPolicy;
+import club.questmaster.users.session.SessionRepository;
+import club.questmaster.users.session.SessionService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,16 +29,18 @@ public class UserAdminService {
 
     private final UserRepository users;
     private final UserAuthority authority;
-    private final RefreshTokenRepository refreshTokens;
+    private final SessionRepository sessions;
+    private final SessionService sessionService;
     private final UserEventPublisher events;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
 
-    public UserAdminService(UserRepository users, UserAuthority authority, RefreshTokenRepository refreshTokens,
-            UserEventPublisher events, PasswordHasher hasher, PasswordPolicy policy) {
+    public UserAdminService(UserRepository users, UserAuthority authority, SessionRepository sessions,
+            SessionService sessionService, UserEventPublisher events, PasswordHasher hasher, PasswordPolicy policy) {
         this.users = users;
         this.authority = authority;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.sessionService = sessionService;
         this.events = events;
         this.hasher = hasher;
         this.policy = policy;
@@ -121,8 +124,8 @@ public class UserAdminService {
             mayPatch(actor, target, request, roles);
             OffsetDateTime now = now();
             UserPatch.Change change = UserPatch.apply(target, request, roles, hash, now);
-            // A new password ends every session opened with the old one.
-            Uni<?> revoke = change.passwordChanged() ? refreshTokens.revokeAllOf(target.id, now)
+            // A new password ends every session opened with the old one, and their access tokens everywhere.
+            Uni<?> revoke = change.passwordChanged() ? sessionService.revokeAll(target, actor.id(), now)
                     : Uni.createFrom().voidItem();
             Uni<Void> event = change.publicChange() ? events.publish(UserEventData.Types.UPDATED, target, actor.id())
                     : Uni.createFrom().voidItem();
@@ -135,6 +138,31 @@ public class UserAdminService {
         if (request.passwordSet()) {
             policy.check("password", target.username, request.password());
         }
+    }
+
+    // ---- delegated permissions ---------------------------------------------------------------------------------
+
+    /** Replaces the target's delegated permissions; a change publishes {@code questmaster.user.permissions.changed}. */
+    public Uni<AdminUserView> setPermissions(Actor caller, String id, List<String> requested) {
+        if (requested == null) {
+            return Uni.createFrom().failure(ApiException.invalid("permissions", "must not be null"));
+        }
+        List<String> permissions = Permissions.validated("permissions", requested);
+        return writePermissions(caller, id, permissions);
+    }
+
+    @WithTransaction
+    Uni<AdminUserView> writePermissions(Actor caller, String id, List<String> permissions) {
+        return authority.resolveAdmin(caller).chain(actor -> findTarget(id, true).chain(target -> {
+            AccountRules.checkPermissions(actor, target);
+            if (permissions.equals(target.permissions())) {
+                return Uni.createFrom().item(UserMapping.adminView(target));
+            }
+            target.setPermissions(permissions);
+            target.updatedAt = now();
+            return events.publish(UserEventData.Types.PERMISSIONS_CHANGED, target, actor.id())
+                    .map(ignored -> UserMapping.adminView(target));
+        }));
     }
 
     // ---- moderation ----------------------------------------------------------------------------------------------
@@ -152,7 +180,8 @@ public class UserAdminService {
             target.banReason = reason == null || reason.isBlank() ? null : reason.strip();
             target.bannedAt = now;
             target.updatedAt = now;
-            return refreshTokens.revokeAllOf(target.id, now)
+            // The ban event itself makes every service refuse the live access tokens.
+            return sessions.revokeAllOf(target.id, now)
                     .chain(() -> events.publish(UserEventData.Types.BANNED, target, actor.id()))
                     .map(ignored -> UserMapping.adminView(target));
         }));
@@ -172,20 +201,6 @@ public class UserAdminService {
             return events.publish(UserEventData.Types.UNBANNED, target, actor.id())
                     .map(ignored -> UserMapping.adminView(target));
         }));
-    }
-
-    /** Soft delete (superusers): the row stays so history elsewhere keeps its author; the username is freed. */
-    @WithTransaction
-    public Uni<Void> delete(Actor caller, String id) {
-        return authority.resolve(caller).invoke(AccountRules::requireSuperuser).chain(actor -> findTarget(id, true)
-                .chain(target -> {
-                    AccountRules.checkModerate(actor, target, "delete");
-                    OffsetDateTime now = now();
-                    target.deletedAt = now;
-                    target.updatedAt = now;
-                    return refreshTokens.revokeAllOf(target.id, now)
-                            .chain(() -> events.publish(UserEventData.Types.DELETED, target, actor.id()));
-                }));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

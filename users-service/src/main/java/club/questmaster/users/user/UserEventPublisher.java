@@ -12,8 +12,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Turns a committed-to-be change of a user into its {@code questmaster.user-events} record: a full snapshot of the
- * public state after the change, written to the outbox in the caller's transaction.
+ * Turns a committed-to-be change of a user into its {@code questmaster.user-events} record, written to the outbox in
+ * the caller's transaction (every method must run inside the transaction that made the change). Every record is a
+ * snapshot of the user's public state (see {@link UserMapping#snapshot}); the erasure's is a tombstone.
  */
 @ApplicationScoped
 public class UserEventPublisher {
@@ -24,12 +25,40 @@ public class UserEventPublisher {
         this.outbox = outbox;
     }
 
-    /** Must run inside the transaction that changed {@code user}. */
     public Uni<Void> publish(String type, User user, String actorId) {
+        return append(type, user, actorId, null, null);
+    }
+
+    /** Adds {@code session_id}: every service refuses the access tokens whose {@code sid} is that session. */
+    public Uni<Void> sessionRevoked(User user, String sessionId, String actorId) {
+        return append(UserEventData.Types.SESSION_REVOKED, user, actorId, sessionId, null);
+    }
+
+    /** Adds {@code export_id}: every service answers on {@code questmaster.privacy-exports}. */
+    public Uni<Void> exportRequested(User user, String exportId) {
+        return append(UserEventData.Types.EXPORT_REQUESTED, user, user.id, null, exportId);
+    }
+
+    /** The user id and no personal data: every service forgets the user (api.md §8). */
+    public Uni<Void> erased(String userId, String actorId) {
         UUID eventId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UserEventData data = UserMapping.snapshot(type, user, actorId, eventId, now);
-        return outbox.append(new OutgoingEvent(eventId, Topics.USER_EVENTS, type, CloudEvents.USERS_SOURCE, user.id, now,
+        OffsetDateTime now = now();
+        return write(UserEventData.Types.ERASED, userId, eventId, now, UserMapping.erased(userId, actorId, eventId, now));
+    }
+
+    private Uni<Void> append(String type, User user, String actorId, String sessionId, String exportId) {
+        UUID eventId = UUID.randomUUID();
+        OffsetDateTime now = now();
+        return write(type, user.id, eventId, now, UserMapping.snapshot(type, user, actorId, eventId, now, sessionId,
+                exportId));
+    }
+
+    private Uni<Void> write(String type, String userId, UUID eventId, OffsetDateTime now, UserEventData data) {
+        return outbox.append(new OutgoingEvent(eventId, Topics.USER_EVENTS, type, CloudEvents.USERS_SOURCE, userId, now,
                 data));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -3,8 +3,13 @@ package club.questmaster.users.user;
 import club.questmaster.platform.web.QueryParams;
 import club.questmaster.platform.security.CurrentUser;
 import club.questmaster.platform.web.ApiException;
+import club.questmaster.users.privacy.ErasureService;
+import club.questmaster.users.privacy.PrivacyViews;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,15 +28,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users", description = "Public profiles, for any signed-in user")
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "401", description = "No or bad token (UNAUTHENTICATED)")
-@APIResponse(responseCode = "403", description = "Banned account (ACCOUNT_BANNED)")
+@APIResponse(responseCode = "403", description = "Banned account (ACCOUNT_BANNED); wrong password on erasure (FORBIDDEN)")
 public class UserResource {
 
     private final UserService users;
+    private final ErasureService erasure;
     private final CurrentUser caller;
 
-    public UserResource(UserService users, CurrentUser caller) {
+    public UserResource(UserService users, ErasureService erasure, CurrentUser caller) {
         this.users = users;
+        this.erasure = erasure;
         this.caller = caller;
+    }
+
+    @DELETE
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "eraseMyAccount", summary = "Erase the caller's account everywhere: {password} for a local account, {confirm:\"DELETE\"} for a Discord one")
+    @APIResponse(responseCode = "204", description = "Erased here; every service has removed or anonymised its data within 60 s")
+    @APIResponse(responseCode = "400", description = "Password or confirmation missing (VALIDATION_ERROR)")
+    public Uni<Void> erase(@Valid PrivacyViews.Erase request) {
+        return erasure.eraseMe(Actor.of(caller), request);
     }
 
     @GET

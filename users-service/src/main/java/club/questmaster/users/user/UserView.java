@@ -18,5 +18,7 @@ public record UserView(
         @JsonProperty("is_admin") boolean isAdmin,
         @JsonProperty("not_player_as_of") OffsetDateTime notPlayerAsOf,
         boolean banned,
-        @JsonProperty("created_at") OffsetDateTime createdAt) {
+        @JsonProperty("created_at") OffsetDateTime createdAt,
+        @Schema(description = "delegated permissions: manage_reference_data, manage_trophies, view_audit, moderate_games")
+        List<String> permissions) {
 }

@@ -1,0 +1,69 @@
+package club.questmaster.users.privacy;
+
+import club.questmaster.platform.messaging.PoisonRecordException;
+import club.questmaster.platform.messaging.PrivacyExportData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Stores each service's answer to an export request ({@code questmaster.privacy-exports}). Idempotent: one answer
+ * per export and service (a redelivery changes nothing); answers to an unknown, delivered or foreign export (the
+ * user_id must match) are dropped. An unreadable record goes to the DLQ (channel config).
+ */
+@ApplicationScoped
+public class PrivacyExportsConsumer {
+
+    /** {@code $3::text}: a String bound to a jsonb parameter would be stored as a JSON string, not parsed. */
+    private static final String STORE = "INSERT INTO privacy_export_part (export_id, service, data)"
+            + " SELECT $1, $2, $3::text::jsonb WHERE EXISTS (SELECT 1 FROM privacy_export"
+            + " WHERE id = $1 AND user_id = $4 AND delivered_at IS NULL)"
+            + " ON CONFLICT (export_id, service) DO NOTHING";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public PrivacyExportsConsumer(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    @Incoming("privacy-exports")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        PrivacyExportData answer = read(record.value());
+        if (ExportAssembly.sectionOf(answer.service()).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID exportId;
+        try {
+            exportId = UUID.fromString(answer.exportId());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("export_id is not a UUID");
+        }
+        return pool.preparedQuery(STORE)
+                .execute(Tuple.of(exportId, answer.service(), answer.data().toString(), answer.userId()))
+                .replaceWithVoid();
+    }
+
+    private PrivacyExportData read(byte[] value) {
+        if (value == null) {
+            throw new PoisonRecordException("empty value");
+        }
+        PrivacyExportData answer;
+        try {
+            answer = json.readValue(value, PrivacyExportData.class);
+        } catch (IOException e) {
+            throw new PoisonRecordException("value is not a privacy export answer: " + e.getMessage());
+        }
+        if (answer.exportId() == null || answer.userId() == null || answer.service() == null || answer.data() == null) {
+            throw new PoisonRecordException("export_id, user_id, service and data are required");
+        }
+        return answer;
+    }
+}
