@@ -13,7 +13,8 @@ public record Topic(String name, int partitions, long retentionMillis) {
             new Topic("questmaster.user-events", 3, THIRTY_DAYS),
             new Topic("questmaster.privacy-exports", 3, THIRTY_DAYS),
             new Topic("questmaster.game-events.dlq", 1, THIRTY_DAYS),
-            new Topic("questmaster.user-events.dlq", 1, THIRTY_DAYS));
+            new Topic("questmaster.user-events.dlq", 1, THIRTY_DAYS),
+            new Topic("questmaster.privacy-exports.dlq", 1, THIRTY_DAYS));
 
     String spec() {
         return name + ":" + partitions + ":" + retentionMillis;

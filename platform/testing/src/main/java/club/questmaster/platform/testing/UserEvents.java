@@ -61,6 +61,16 @@ public final class UserEvents {
         return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
+    /** {@code questmaster.user.export.requested}, as users-service publishes it: the user's snapshot and the export id. */
+    public static void exportRequested(String userId, String username, String exportId, String... roles) {
+        UUID eventId = UUID.randomUUID();
+        produce(UserEventData.Types.EXPORT_REQUESTED, userId, eventId, "{\"event_id\":\"" + eventId
+                + "\",\"occurred_at\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"action\":\"requested\","
+                + "\"user_id\":\"" + userId + "\",\"export_id\":\"" + exportId + "\",\"name\":\"" + username
+                + "\",\"username\":\"" + username + "\",\"roles\":" + array(List.of(roles))
+                + ",\"banned\":false,\"deleted\":false,\"schema_version\":1}");
+    }
+
     /** A user known to the projection, with these roles. */
     public static void created(String userId, String username, String... roles) {
         publish(UserEventData.Types.CREATED, userId, username, false, List.of(roles));

@@ -1,0 +1,91 @@
+package club.questmaster.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import club.questmaster.platform.messaging.GameEventData;
+import club.questmaster.platform.messaging.Topics;
+import club.questmaster.platform.security.Role;
+import club.questmaster.platform.testing.ConsumerGroups;
+import club.questmaster.platform.testing.DevStackResource;
+import club.questmaster.platform.testing.KafkaProbe;
+import club.questmaster.platform.testing.Tokens;
+import club.questmaster.platform.testing.UserEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * api.md §8 in audit-service (privacy package): the export section lists the user's timeline rows and the games
+ * they own; the erasure keeps every row's action and time, with user_id null, and touches no one else's rows.
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+class PrivacyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper json;
+
+    private static ValidatableResponse timeline(long gameId) {
+        String admin = Tokens.bearer(Tokens.of(GameEvents.newUserId(), "admin", Role.ADMIN_NAME));
+        return given().header("Authorization", admin).get("/api/v1/games/{id}/events", gameId).then().statusCode(200);
+    }
+
+    private JsonNode section(String userId) throws Exception {
+        String exportId = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.open(Topics.PRIVACY_EXPORTS)) {
+            UserEvents.exportRequested(userId, "auteur", exportId, "player", "gm");
+            JsonNode answer = json.readTree(probe.await(KafkaProbe.subject(exportId), 1, WAIT).get(0).value());
+            assertEquals("audit-service", answer.get("service").asText());
+            return answer.get("data");
+        }
+    }
+
+    @Test
+    void theExportListsTheUsersRowsAndTheErasureKeepsThemWithoutTheirId() throws Exception {
+        long gameId = GameEvents.newGameId();
+        String slug = "la-crypte-" + gameId;
+        String erased = GameEvents.newUserId();
+        String player = GameEvents.newUserId();
+        OffsetDateTime t0 = OffsetDateTime.of(2026, 5, 1, 18, 0, 0, 0, ZoneOffset.UTC);
+        GameEvents.publish(json, GameEvents.event(UUID.randomUUID(), gameId, slug, erased,
+                GameEventData.Actions.CREATE, erased, "Annonce créée avec le statut draft.", t0));
+        GameEvents.publish(json, GameEvents.event(UUID.randomUUID(), gameId, slug, erased,
+                GameEventData.Actions.REGISTER, player, "Le·a joueur·euse s'est inscrit·e sur l'annonce.",
+                t0.plusHours(1)));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> timeline(gameId).body("total", equalTo(2)));
+
+        JsonNode data = section(erased);
+        assertEquals(1, data.get("events").size());
+        assertEquals("create", data.get("events").get(0).get("action").asText());
+        assertEquals(slug, data.get("games_owned").get(0).get("game_slug").asText());
+
+        UserEvents.erased(erased);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> timeline(gameId)
+                .body("items.find { it.action == 'create' }.user_id", nullValue()));
+        timeline(gameId).body("total", equalTo(2))
+                .body("items.find { it.action == 'create' }.description", equalTo("Annonce créée avec le statut draft."))
+                .body("items.find { it.action == 'register' }.user_id", equalTo(player));
+        assertEquals(0, section(erased).get("events").size());
+
+        UserEvents.erased(erased);
+        ConsumerGroups.awaitCaughtUp("audit-service.privacy", Topics.USER_EVENTS, WAIT);
+        timeline(gameId).body("total", equalTo(2)).body("items.user_id", everyItem(org.hamcrest.Matchers.anyOf(
+                nullValue(), equalTo(player))));
+    }
+}

@@ -1,0 +1,49 @@
+package club.questmaster.games.privacy;
+
+import club.questmaster.platform.privacy.PrivacyParticipant;
+import club.questmaster.platform.privacy.PrivacySql;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * games-service's part of api.md §8. Export: the games the user runs or ran, their registrations, the alerts they
+ * reported. Erasure: their registrations and alerts go; the games they ran stay, with their sessions and their
+ * players (someone else's data), under the erased user's id, which every users projection now names
+ * "Utilisateur·rice supprimé·e".
+ */
+@ApplicationScoped
+public class GamesPrivacy implements PrivacyParticipant {
+
+    static final String SECTION = """
+            json_build_object(
+              'games_run', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name,
+                  'type', g.type, 'status', g.status, 'date', g.date, 'created_at', g.created_at) ORDER BY g.id),
+                  '[]'::json) FROM game g WHERE g.gm_id = :user_id),
+              'registrations', (SELECT coalesce(json_agg(json_build_object('game_id', g.id, 'slug', g.slug,
+                  'name', g.name, 'status', g.status, 'registered_at', p.registered_at) ORDER BY g.id), '[]'::json)
+                  FROM game_player p JOIN game g ON g.id = p.game_id WHERE p.player_id = :user_id),
+              'alerts', (SELECT coalesce(json_agg(json_build_object('game_id', g.id, 'slug', g.slug,
+                  'message', a.message, 'created_at', a.created_at) ORDER BY a.id), '[]'::json)
+                  FROM game_alert a JOIN game g ON g.id = a.game_id WHERE a.reporter_id = :user_id))""";
+
+    static final String[] ERASE = {
+        "DELETE FROM game_player WHERE player_id = :user_id",
+        "DELETE FROM game_alert WHERE reporter_id = :user_id",
+    };
+
+    private final PrivacySql sql;
+
+    public GamesPrivacy(PrivacySql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Uni<Object> export(String userId) {
+        return sql.section(SECTION, userId);
+    }
+
+    @Override
+    public Uni<Void> erase(String userId) {
+        return sql.apply(userId, ERASE).replaceWithVoid();
+    }
+}

@@ -1,0 +1,105 @@
+package club.questmaster.games;
+
+import static club.questmaster.games.Api.gameBody;
+import static club.questmaster.games.Api.gm;
+import static club.questmaster.games.Api.json;
+import static club.questmaster.games.Api.player;
+import static club.questmaster.games.Api.publishedGame;
+import static club.questmaster.games.Api.system;
+import static club.questmaster.games.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import club.questmaster.games.Api.User;
+import club.questmaster.platform.messaging.Topics;
+import club.questmaster.platform.testing.ConsumerGroups;
+import club.questmaster.platform.testing.DevStackResource;
+import club.questmaster.platform.testing.KafkaProbe;
+import club.questmaster.platform.testing.UserEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * api.md §8 in games-service (privacy package): the export section, and the erasure: registrations and alerts go,
+ * a game the erased user ran stays listed with its players, and replayed user events bring nothing back.
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+class PrivacyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static JsonNode section(String exportId, User user) {
+        try (KafkaProbe probe = KafkaProbe.open(Topics.PRIVACY_EXPORTS)) {
+            UserEvents.exportRequested(user.id(), user.username(), exportId, user.roles());
+            JsonNode answer = json(probe.await(KafkaProbe.subject(exportId), 1, WAIT).get(0).value());
+            assertThat(answer.get("export_id").asText()).isEqualTo(exportId);
+            assertThat(answer.get("user_id").asText()).isEqualTo(user.id());
+            assertThat(answer.get("service").asText()).isEqualTo("games-service");
+            return answer.get("data");
+        }
+    }
+
+    private static void register(User player, String slug) {
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> player.as().post("/api/v1/games/" + slug + "/registrations")
+                .then().statusCode(201));
+    }
+
+    @Test
+    void theExportListsTheGamesRunTheRegistrationsAndTheAlerts() {
+        long systemId = system();
+        User leaver = gm(unique("leaver").replace(' ', '_')).known();
+        User otherGm = gm(unique("ogm").replace(' ', '_')).known();
+        String own = publishedGame(leaver, gameBody(unique("Sa partie"), systemId)).get("slug").asText();
+        String other = publishedGame(otherGm, gameBody(unique("Autre partie"), systemId)).get("slug").asText();
+        register(leaver, other);
+        leaver.as().body(Map.of("message", "Horaire douteux")).post("/api/v1/games/" + other + "/alert").then()
+                .statusCode(204);
+
+        JsonNode data = section(UUID.randomUUID().toString(), leaver);
+        assertThat(data.get("games_run")).hasSize(1);
+        assertThat(data.get("games_run").get(0).get("slug").asText()).isEqualTo(own);
+        assertThat(data.get("registrations")).hasSize(1);
+        assertThat(data.get("registrations").get(0).get("slug").asText()).isEqualTo(other);
+        assertThat(data.get("alerts").get(0).get("message").asText()).isEqualTo("Horaire douteux");
+    }
+
+    @Test
+    void anErasureRemovesRegistrationsAndAlertsButKeepsTheGamesTheUserRanAndTheirPlayers() {
+        long systemId = system();
+        User erased = gm(unique("erased").replace(' ', '_')).known();
+        User stays = player(unique("stays").replace(' ', '_')).known();
+        User otherGm = gm(unique("ogm").replace(' ', '_')).known();
+        String ran = publishedGame(erased, gameBody(unique("Menée"), systemId)).get("slug").asText();
+        String played = publishedGame(otherGm, gameBody(unique("Jouée"), systemId)).get("slug").asText();
+        register(stays, ran);
+        register(erased, played);
+        register(stays, played);
+        erased.as().body(Map.of("message", "Signalement")).post("/api/v1/games/" + played + "/alert").then()
+                .statusCode(204);
+
+        UserEvents.erased(erased.id());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> otherGm.as()
+                .get("/api/v1/games/" + played).then().statusCode(200).body("player_ids", contains(stays.id())));
+        // The game they ran is still there, with its player; its gm is the erased id.
+        otherGm.as().get("/api/v1/games/" + ran).then().statusCode(200).body("gm_id", equalTo(erased.id()))
+                .body("player_ids", contains(stays.id()));
+        JsonNode after = section(UUID.randomUUID().toString(), erased);
+        assertThat(after.get("registrations")).isEmpty();
+        assertThat(after.get("alerts")).isEmpty();
+
+        // The erasure read again (a replay) changes nothing.
+        UserEvents.erased(erased.id());
+        ConsumerGroups.awaitCaughtUp("games-service.privacy", Topics.USER_EVENTS, WAIT);
+        otherGm.as().get("/api/v1/games/" + played).then().body("player_ids", contains(stays.id()));
+        otherGm.as().get("/api/v1/games/" + ran).then().statusCode(200).body("player_ids", contains(stays.id()));
+    }
+}
