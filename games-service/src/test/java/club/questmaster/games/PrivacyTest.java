@@ -28,7 +28,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * api.md §8 in games-service (privacy package): the export section, and the erasure: registrations and alerts go,
+ * api.md §8 in games-service (privacy package): the export section, and the erasure: registrations, alerts and poll
+ * answers go,
  * a game the erased user ran stays listed with its players, and replayed user events bring nothing back.
  */
 @QuarkusTest
@@ -85,6 +86,18 @@ class PrivacyTest {
         register(stays, played);
         erased.as().body(Map.of("message", "Signalement")).post("/api/v1/games/" + played + "/alert").then()
                 .statusCode(204);
+        java.time.OffsetDateTime start = Api.inDays(20);
+        JsonNode poll = json(otherGm.as().body(Map.of("options", java.util.List.of(
+                        Map.of("start", start.toString(), "end", start.plusHours(3).toString()),
+                        Map.of("start", start.plusDays(1).toString(), "end", start.plusDays(1).plusHours(3).toString()))))
+                .post("/api/v1/games/" + played + "/polls").then().statusCode(201).extract().asString());
+        String option = poll.get("options").get(0).get("id").asText();
+        for (User voter : java.util.List.of(erased, stays)) {
+            voter.as().body(Map.of("answers", Map.of(option, "yes")))
+                    .put("/api/v1/games/" + played + "/polls/" + poll.get("id").asLong() + "/answers/me").then()
+                    .statusCode(200);
+        }
+        assertThat(section(UUID.randomUUID().toString(), erased).get("poll_answers")).hasSize(1);
 
         UserEvents.erased(erased.id());
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> otherGm.as()
@@ -95,6 +108,10 @@ class PrivacyTest {
         JsonNode after = section(UUID.randomUUID().toString(), erased);
         assertThat(after.get("registrations")).isEmpty();
         assertThat(after.get("alerts")).isEmpty();
+        assertThat(after.get("poll_answers")).isEmpty();
+        // The other player's answer stays.
+        otherGm.as().get("/api/v1/games/" + played + "/polls/" + poll.get("id").asLong()).then()
+                .body("options[0].yes", equalTo(1));
 
         // The erasure read again (a replay) changes nothing.
         UserEvents.erased(erased.id());

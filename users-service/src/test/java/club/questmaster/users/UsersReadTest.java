@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class UsersReadTest {
 
     private static final Set<String> PUBLIC_FIELDS = Set.of("id", "name", "username", "avatar", "roles", "is_player",
-            "is_gm", "is_admin", "not_player_as_of", "banned", "created_at");
+            "is_gm", "is_admin", "not_player_as_of", "banned", "created_at", "permissions");
 
     @Test
     void meIsTheCallerWithThePublicShapeOnly() {

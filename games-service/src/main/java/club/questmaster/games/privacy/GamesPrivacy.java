@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * games-service's part of api.md §8. Export: the games the user runs or ran, their registrations, the alerts they
- * reported. Erasure: their registrations and alerts go; the games they ran stay, with their sessions and their
+ * reported, their poll answers. Erasure: their registrations, alerts and poll answers go (waitlist entries too, once
+ * §7's waitlist has its table); the games they ran stay, with their sessions and their
  * players (someone else's data), under the erased user's id, which every users projection now names
  * "Utilisateur·rice supprimé·e".
  */
@@ -24,11 +25,18 @@ public class GamesPrivacy implements PrivacyParticipant {
                   FROM game_player p JOIN game g ON g.id = p.game_id WHERE p.player_id = :user_id),
               'alerts', (SELECT coalesce(json_agg(json_build_object('game_id', g.id, 'slug', g.slug,
                   'message', a.message, 'created_at', a.created_at) ORDER BY a.id), '[]'::json)
-                  FROM game_alert a JOIN game g ON g.id = a.game_id WHERE a.reporter_id = :user_id))""";
+                  FROM game_alert a JOIN game g ON g.id = a.game_id WHERE a.reporter_id = :user_id),
+              'poll_answers', (SELECT coalesce(json_agg(json_build_object('game_id', g.id, 'slug', g.slug,
+                  'poll_id', pa.poll_id, 'option_id', pa.option_id, 'starts_at', o.starts_at, 'ends_at', o.ends_at,
+                  'answer', pa.answer) ORDER BY pa.poll_id, o.starts_at), '[]'::json)
+                  FROM game_poll_answer pa JOIN game_poll_option o ON o.id = pa.option_id
+                  JOIN game_poll p ON p.id = pa.poll_id JOIN game g ON g.id = p.game_id
+                  WHERE pa.user_id = :user_id))""";
 
     static final String[] ERASE = {
         "DELETE FROM game_player WHERE player_id = :user_id",
         "DELETE FROM game_alert WHERE reporter_id = :user_id",
+        "DELETE FROM game_poll_answer WHERE user_id = :user_id",
     };
 
     private final PrivacySql sql;
