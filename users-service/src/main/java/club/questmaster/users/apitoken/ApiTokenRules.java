@@ -1,5 +1,6 @@
 package club.questmaster.users.apitoken;
 
+import club.questmaster.platform.security.Scopes;
 import club.questmaster.platform.web.ApiException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,8 +15,8 @@ import java.util.TreeSet;
 public final class ApiTokenRules {
 
     public static final String PREFIX = "qmp_";
-    public static final List<String> SCOPES = List.of("calendar:read", "games:read", "games:write",
-            "registrations:write");
+    /** The platform's scopes (the ones {@code @RequiresScope} names). */
+    public static final List<String> SCOPES = Scopes.ALL;
     public static final int MAX_LIVE_PER_USER = 10;
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 365;

@@ -1,5 +1,6 @@
 package club.questmaster.users.user;
 
+import club.questmaster.platform.security.Permission;
 import club.questmaster.platform.web.ApiException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,11 +13,8 @@ import java.util.TreeSet;
  */
 public final class Permissions {
 
-    public static final String MANAGE_REFERENCE_DATA = "manage_reference_data";
-    public static final String MANAGE_TROPHIES = "manage_trophies";
-    public static final String VIEW_AUDIT = "view_audit";
-    public static final String MODERATE_GAMES = "moderate_games";
-    public static final List<String> ALL = List.of(MANAGE_REFERENCE_DATA, MANAGE_TROPHIES, VIEW_AUDIT, MODERATE_GAMES);
+    /** The names of the platform's {@link Permission}s, the one list of them. */
+    public static final List<String> ALL = Arrays.stream(Permission.values()).map(Permission::claim).toList();
 
     private Permissions() {
     }

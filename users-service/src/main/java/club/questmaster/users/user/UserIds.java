@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 public final class UserIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    public static final String PATTERN = "^[0-9]{17,21}$";
 
     private UserIds() {
     }
@@ -18,7 +17,8 @@ public final class UserIds {
         return "1" + String.format("%013d", System.currentTimeMillis()) + String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
+    /** The suite's one user-id rule (platform-security). */
     public static boolean valid(String id) {
-        return id != null && id.matches(PATTERN);
+        return club.questmaster.platform.security.UserIds.valid(id);
     }
 }
