@@ -171,4 +171,41 @@ class ApiTokenTest {
                 .body(Map.of("reason", "spam")).post("/api/v1/admin/users/" + owner.id() + "/ban").then().statusCode(200);
         exchange(secret).then().statusCode(403).body("code", equalTo("ACCOUNT_BANNED"));
     }
+
+    /**
+     * §8: a scoped JWT covers only the operations its scopes name, and no scope names an operation of users-service:
+     * a bot cannot mint tokens, read or kick sessions, export or erase the account, or act as an admin.
+     */
+    @Test
+    void aBotsJwtIsRefusedOnEveryAccountOperation() {
+        Api.Account owner = Api.account("botu", "player", "gm", "admin");
+        String secret = create(owner, Map.of("name", "b", "scopes", List.of("games:read", "games:write",
+                "registrations:write", "calendar:read"), "expires_in_days", 7)).path("token");
+        String bot = Api.bearer(exchange(secret).then().statusCode(200).extract().path("access_token"));
+        given().header("Authorization", bot).contentType(ContentType.JSON)
+                .body(Map.of("name", "c", "scopes", List.of("games:read"), "expires_in_days", 7))
+                .post("/api/v1/users/me/tokens").then().statusCode(403).body("code", equalTo("INSUFFICIENT_SCOPE"));
+        for (String path : List.of("/api/v1/users/me", "/api/v1/users/me/tokens", "/api/v1/users/me/sessions",
+                "/api/v1/users/me/export", "/api/v1/admin/users")) {
+            given().header("Authorization", bot).get(path).then().statusCode(403)
+                    .body("code", equalTo("INSUFFICIENT_SCOPE"));
+        }
+        given().header("Authorization", bot).contentType(ContentType.JSON).body(Map.of("password", Api.PASSWORD))
+                .delete("/api/v1/users/me").then().statusCode(403).body("code", equalTo("INSUFFICIENT_SCOPE"));
+        // Nothing was created or erased.
+        given().header("Authorization", owner.auth()).get("/api/v1/users/me/tokens").then().body("$", hasSize(1));
+        given().header("Authorization", owner.auth()).get("/api/v1/users/me").then().statusCode(200);
+    }
+
+    /** A revoked token's JWTs are refused at users-service's next request already (its own tables, no projection). */
+    @Test
+    void aRevokedTokensJwtIsRefusedByUsersServiceAtOnce() {
+        Api.Account owner = Api.account("botk", "player");
+        Response created = create(owner, Map.of("name", "b", "scopes", List.of("games:read"), "expires_in_days", 7));
+        String bot = Api.bearer(exchange(created.path("token")).then().statusCode(200).extract().path("access_token"));
+        given().header("Authorization", bot).get("/api/v1/users/me").then().statusCode(403);
+        given().header("Authorization", owner.auth()).delete("/api/v1/users/me/tokens/" + created.path("id"))
+                .then().statusCode(204);
+        given().header("Authorization", bot).get("/api/v1/users/me").then().statusCode(401);
+    }
 }

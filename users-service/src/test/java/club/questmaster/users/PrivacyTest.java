@@ -129,6 +129,8 @@ class PrivacyTest {
         given().header("Authorization", Api.bearer(access)).contentType(ContentType.JSON)
                 .body(Map.of("password", "Wrong-Horse-42")).delete("/api/v1/users/me").then().statusCode(403);
         Api.login(username, Api.PASSWORD).then().statusCode(200);
+        // A failed login leaves this client's address in login_failure (the per-address lockout): personal data too.
+        Api.login(username, "Wrong-Horse-42").then().statusCode(401);
 
         try (KafkaProbe probe = KafkaProbe.open(Topics.USER_EVENTS)) {
             given().header("Authorization", Api.bearer(access)).contentType(ContentType.JSON)
@@ -151,7 +153,8 @@ class PrivacyTest {
         assertNull(row.getString("password_hash"));
         assertEquals("", row.getString("roles"));
         assertTrue(row.getValue("erased_at") != null);
-        for (String table : List.of("user_session", "refresh_token", "api_token", "privacy_export")) {
+        for (String table : List.of("user_session", "refresh_token", "api_token", "privacy_export",
+                "login_failure")) {
             long left = pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE user_id = $1")
                     .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
             assertEquals(0, left, table);

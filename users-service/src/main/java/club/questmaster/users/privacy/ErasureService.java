@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
  * Erasure (api.md §8): by the owner ({@code DELETE /users/me}, confirmed by their password, or by
  * {@code confirm: "DELETE"} for a Discord account, which has none) or by a superuser
  * ({@code DELETE /admin/users/{id}}). In one transaction: the account becomes a tombstone without personal data
- * ({@link Erasure}), its sessions, refresh tokens, API tokens and exports are deleted, the outbox rows about it
+ * ({@link Erasure}), its sessions, refresh tokens, API tokens, exports and failed-login records are deleted, the outbox rows about it
  * (snapshots with its name) too, and {@code questmaster.user.erased} goes to the outbox; every other
  * service then removes or anonymises what it holds.
  */
@@ -114,6 +114,9 @@ public class ErasureService {
                 .chain(() -> session.createNativeQuery("DELETE FROM api_token WHERE user_id = :id")
                         .setParameter("id", user.id).executeUpdate())
                 .chain(() -> session.createNativeQuery("DELETE FROM privacy_export WHERE user_id = :id")
+                        .setParameter("id", user.id).executeUpdate())
+                // The client addresses of its failed logins (contract §6 lockout) are personal data too.
+                .chain(() -> session.createNativeQuery("DELETE FROM login_failure WHERE user_id = :id")
                         .setParameter("id", user.id).executeUpdate())
                 // Earlier snapshots of this user hold their name (kept a day once relayed). Unsent ones may go too:
                 // the erasure event that follows supersedes every earlier event of the user.

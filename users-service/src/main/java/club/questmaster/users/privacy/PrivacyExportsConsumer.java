@@ -2,12 +2,15 @@ package club.questmaster.users.privacy;
 
 import club.questmaster.platform.messaging.PoisonRecordException;
 import club.questmaster.platform.messaging.PrivacyExportData;
+import club.questmaster.platform.messaging.consumer.ContractConsumer;
+import club.questmaster.platform.messaging.consumer.ContractConsumers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Stores each service's answer to an export request ({@code questmaster.privacy-exports}). Idempotent: one answer
  * per export and service (a redelivery changes nothing); answers to an unknown, delivered or foreign export (the
- * user_id must match) are dropped. An unreadable record goes to the DLQ (channel config).
+ * user_id must match) are dropped. The platform's consumer recipe (docs/consumers.md): a transient failure is retried,
+ * holding the partition; only an unreadable answer goes to {@code questmaster.privacy-exports.dlq}.
  */
 @ApplicationScoped
 public class PrivacyExportsConsumer {
@@ -28,26 +32,27 @@ public class PrivacyExportsConsumer {
 
     private final Pool pool;
     private final ObjectMapper json;
+    private final ContractConsumer<PrivacyExportData> recipe;
 
-    public PrivacyExportsConsumer(Pool pool, ObjectMapper json) {
+    public PrivacyExportsConsumer(Pool pool, ObjectMapper json, ContractConsumers consumers) {
         this.pool = pool;
         this.json = json;
+        // ON CONFLICT DO NOTHING: a redelivery raises no unique violation.
+        this.recipe = consumers.create("privacy-exports", "privacy-exports", record -> read(record.value()), Set.of());
     }
 
     @Incoming("privacy-exports")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        PrivacyExportData answer = read(record.value());
+        return recipe.consume(record, this::store);
+    }
+
+    private Uni<Void> store(PrivacyExportData answer) {
         if (ExportAssembly.sectionOf(answer.service()).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID exportId;
-        try {
-            exportId = UUID.fromString(answer.exportId());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonRecordException("export_id is not a UUID");
-        }
         return pool.preparedQuery(STORE)
-                .execute(Tuple.of(exportId, answer.service(), answer.data().toString(), answer.userId()))
+                .execute(Tuple.of(UUID.fromString(answer.exportId()), answer.service(), answer.data().toString(),
+                        answer.userId()))
                 .replaceWithVoid();
     }
 
@@ -63,6 +68,11 @@ public class PrivacyExportsConsumer {
         }
         if (answer.exportId() == null || answer.userId() == null || answer.service() == null || answer.data() == null) {
             throw new PoisonRecordException("export_id, user_id, service and data are required");
+        }
+        try {
+            UUID.fromString(answer.exportId());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("export_id is not a UUID");
         }
         return answer;
     }
