@@ -18,10 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The suite as it runs for real, minus users-service: a throwaway devstack (PostgreSQL with one database per service,
- * Kafka with the contract's topics) and the packaged games-service, trophies-service and audit-service as child JVMs
- * on free ports, trusting the published test key. Users are fed to the services' projections through
- * questmaster.user-events. One suite serves every *IT class of the run ({@link #shared()}): starting it is most of an
+ * The suite as it runs for real: a throwaway devstack (PostgreSQL with one database per service, Kafka with the
+ * contract's topics) and the packaged games-service, trophies-service and audit-service as child JVMs on free ports,
+ * trusting the published test key; the packaged users-service too, once a test asks for it ({@link #users()}).
+ * Without it, users are fed to the services' projections through questmaster.user-events. One suite serves every *IT class of the run ({@link #shared()}): starting it is most of an
  * end-to-end test's cost.
  */
 final class Suite implements AutoCloseable {
@@ -42,6 +42,7 @@ final class Suite implements AutoCloseable {
     private final Path publicKey;
     private final Path logs;
     private volatile ServiceProcess trophies;
+    private ServiceProcess users;
 
     private Suite(DevStack stack, ServiceProcess games, ServiceProcess trophies, ServiceProcess audit,
             Path servicesDir, Path publicKey, Path logs) {
@@ -67,6 +68,31 @@ final class Suite implements AutoCloseable {
         return trophies;
     }
 
+    /**
+     * The packaged users-service, started on first use (PrivacyIT, BotTokenIT): it signs with the published test key
+     * that the other services trust, and its bootstrap superuser {@code admin} has {@link #SUPERUSER_PASSWORD}.
+     */
+    synchronized ServiceProcess users() {
+        if (users == null) {
+            Path privateKey = logs.resolve("test-private.pem");
+            try (InputStream key = Suite.class.getClassLoader()
+                    .getResourceAsStream("questmaster-test-keys/private.pem")) {
+                if (key == null) {
+                    throw new IOException("questmaster-test-keys/private.pem is not on the classpath");
+                }
+                Files.copy(key, privateKey, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            users = launch(stack, servicesDir, "users-service", "users", publicKey, logs,
+                    Map.of("QM_JWT_PRIVATE_KEY_LOCATION", privateKey.toAbsolutePath().toString(),
+                            "QM_ADMIN_PASSWORD", SUPERUSER_PASSWORD));
+        }
+        return users;
+    }
+
+    static final String SUPERUSER_PASSWORD = "e2e-superuser-password";
+
     /** SIGKILL: no shutdown hook, no offset commit, no transaction completion. */
     void killTrophies() {
         trophies.kill();
@@ -74,11 +100,11 @@ final class Suite implements AutoCloseable {
 
     /** A new trophies-service process on the same database and broker (same consumer group). */
     void startTrophies() {
-        trophies = launch(stack, servicesDir, "trophies-service", "trophies", publicKey, logs);
+        trophies = launch(stack, servicesDir, "trophies-service", "trophies", publicKey, logs, Map.of());
     }
 
     private static Suite start() throws IOException {
-        DevStack stack = DevStack.start(DevStack.Options.throwaway(List.of("games", "trophies", "audit"),
+        DevStack stack = DevStack.start(DevStack.Options.throwaway(List.of("games", "trophies", "audit", "users"),
                 Topic.CONTRACT));
         try {
             // For KafkaProbe / UserEvents in this JVM: set before anything reads MicroProfile Config.
@@ -94,11 +120,11 @@ final class Suite implements AutoCloseable {
                 Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
             }
             CompletableFuture<ServiceProcess> games = CompletableFuture.supplyAsync(() -> launch(stack, servicesDir,
-                    "games-service", "games", publicKey, logs));
+                    "games-service", "games", publicKey, logs, Map.of()));
             CompletableFuture<ServiceProcess> trophies = CompletableFuture.supplyAsync(() -> launch(stack,
-                    servicesDir, "trophies-service", "trophies", publicKey, logs));
+                    servicesDir, "trophies-service", "trophies", publicKey, logs, Map.of()));
             CompletableFuture<ServiceProcess> audit = CompletableFuture.supplyAsync(() -> launch(stack,
-                    servicesDir, "audit-service", "audit", publicKey, logs));
+                    servicesDir, "audit-service", "audit", publicKey, logs, Map.of()));
             try {
                 return new Suite(stack, games.join(), trophies.join(), audit.join(), servicesDir, publicKey, logs);
             } catch (CompletionException e) {
@@ -114,9 +140,10 @@ final class Suite implements AutoCloseable {
     }
 
     private static ServiceProcess launch(DevStack stack, Path servicesDir, String service, String database,
-            Path publicKey, Path logs) {
+            Path publicKey, Path logs, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>(stack.environment(database));
         env.put("QM_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString());
+        env.putAll(extraEnv);
         int port = ServiceProcess.freePort();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
@@ -126,6 +153,10 @@ final class Suite implements AutoCloseable {
             jvm.add("-Dmp.messaging.incoming.game-events.session.timeout.ms=10000");
             jvm.add("-Dmp.messaging.incoming.game-events.heartbeat.interval.ms=3000");
             jvm.add("-Dquestmaster.consumer.max-backoff=" + TROPHIES_MAX_BACKOFF);
+        }
+        if (service.equals("users-service")) {
+            // The ITs log in a few dozen times from 127.0.0.1: above the production burst of 10.
+            jvm.add("-Dquestmaster.users.rate-limit.burst=200");
         }
         try {
             return ServiceProcess.start(servicesDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
@@ -146,7 +177,15 @@ final class Suite implements AutoCloseable {
                 try {
                     audit.stop();
                 } finally {
-                    stack.close();
+                    try {
+                        synchronized (this) {
+                            if (users != null) {
+                                users.stop();
+                            }
+                        }
+                    } finally {
+                        stack.close();
+                    }
                 }
             }
         }
