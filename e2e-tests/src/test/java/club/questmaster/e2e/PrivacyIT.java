@@ -16,6 +16,9 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,19 @@ class PrivacyIT {
         String played = accounts.openGame(otherGm, systemId, 4);
         leaver.on(accounts.games()).post("/api/v1/games/" + played + "/registrations").then().statusCode(201);
         stays.on(accounts.games()).post("/api/v1/games/" + played + "/registrations").then().statusCode(201);
+        // ...where it reported something and answered a poll, like the other player.
+        leaver.on(accounts.games()).body(Map.of("message", "Horaire douteux")).post("/api/v1/games/" + played
+                + "/alert").then().statusCode(204);
+        OffsetDateTime option = OffsetDateTime.now(ZoneOffset.UTC).plusDays(20).truncatedTo(ChronoUnit.HOURS);
+        JsonPath poll = otherGm.on(accounts.games()).body(Map.of("options", List.of(
+                Map.of("start", option.toString(), "end", option.plusHours(3).toString()),
+                Map.of("start", option.plusDays(1).toString(), "end", option.plusDays(1).plusHours(3).toString()))))
+                .post("/api/v1/games/" + played + "/polls").then().statusCode(201).extract().jsonPath();
+        for (Account voter : List.of(leaver, stays)) {
+            voter.on(accounts.games()).body(Map.of("answers", Map.of(poll.getString("options[0].id"), "yes")))
+                    .put("/api/v1/games/" + played + "/polls/" + poll.getLong("id") + "/answers/me").then()
+                    .statusCode(200);
+        }
         otherGm.on(accounts.games()).body(Map.of("award_trophies", true)).post("/api/v1/games/" + played + "/archive")
                 .then().statusCode(200);
         long ranId = gameId(ran);
@@ -107,6 +123,8 @@ class PrivacyIT {
         assertEquals(List.of("mon bot"), sections.getList("users.api_tokens.name"));
         assertEquals(List.of(ran), sections.getList("games.games_run.slug"));
         assertEquals(List.of(played), sections.getList("games.registrations.slug"));
+        assertEquals(List.of("Horaire douteux"), sections.getList("games.alerts.message"));
+        assertEquals(List.of("yes"), sections.getList("games.poll_answers.answer"));
         assertEquals(1, sections.getList("trophies.trophies").size());
         assertEquals(1, sections.getInt("trophies.trophies[0].quantity"));
         assertEquals(leaverRows, sections.getList("audit.events").size());
@@ -220,6 +238,7 @@ class PrivacyIT {
         stays.on(accounts.games()).queryParam("player_id", "me").get("/api/v1/games").then().statusCode(200)
                 .body("items.slug", hasItem(ran));
         assertEquals(1, badges(stays.id()).size());
+        assertEquals(1, accounts.count("games", "SELECT count(*) FROM game_poll_answer WHERE user_id = ?", stays.id()));
         assertEquals(1, badges(otherGm.id()).size());
         // The timelines keep every row (action and time), the erased user's without its id.
         assertEquals(ranRows, accounts.count("audit", "SELECT count(*) FROM game_event WHERE game_id = ?", ranId));

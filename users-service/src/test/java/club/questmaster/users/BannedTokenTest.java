@@ -34,17 +34,21 @@ class BannedTokenTest {
         given().header("Authorization", access).get("/api/v1/users/me").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("ACCOUNT_BANNED"));
         given().header("Authorization", access).get("/api/v1/users/" + id).then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of("refresh_token", refresh)).post("/api/v1/auth/refresh")
-                .then().statusCode(401);
         // And the platform filter, which guards every endpoint, learns it within its reload tick.
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().header("Authorization", access).get("/test-support/whoami").then().statusCode(403)
                         .body("code", equalTo("ACCOUNT_BANNED")));
 
+        // The ban ended the session without revoking its sid: an unban lets its access token live out its minutes.
         given().header("Authorization", Api.bearer(Api.superuserToken())).post("/api/v1/admin/users/" + id + "/unban")
                 .then().statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().header("Authorization", access).get("/api/v1/users/me").then().statusCode(200));
+        // Its refresh token died with the ban; presenting it again is a replay: the session is revoked (§2, §8).
+        given().contentType(ContentType.JSON).body(Map.of("refresh_token", refresh)).post("/api/v1/auth/refresh")
+                .then().statusCode(401);
+        given().header("Authorization", access).get("/api/v1/users/me").then().statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test

@@ -31,6 +31,18 @@ public class SessionRepository implements PanacheRepositoryBase<UserSession, UUI
                 .map(n -> n > 0);
     }
 
+    /**
+     * Ends every live session of the user for a ban: they expire now and their refresh tokens are revoked, but their
+     * sid is not revoked. The ban itself refuses their access tokens, in users-service as in every other service
+     * (403 ACCOUNT_BANNED, not a revoked session's 401), and only as long as it lasts.
+     */
+    public Uni<Integer> endAllOf(String userId, OffsetDateTime now) {
+        return update("expiresAt = ?1 where userId = ?2 and revokedAt is null and expiresAt > ?1", now, userId)
+                .call(n -> getSession().chain(s -> s.createMutationQuery(
+                        "update RefreshToken set revokedAt = ?1 where userId = ?2 and revokedAt is null")
+                        .setParameter(1, now).setParameter(2, userId).executeUpdate()));
+    }
+
     /** Revokes every live session of the user (and their refresh tokens); returns the ids that were live. */
     public Uni<List<UUID>> revokeAllOf(String userId, OffsetDateTime now) {
         return live(userId, now).call(sessions -> update("revokedAt = ?1 where userId = ?2 and revokedAt is null",

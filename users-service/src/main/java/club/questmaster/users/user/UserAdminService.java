@@ -180,8 +180,9 @@ public class UserAdminService {
             target.banReason = reason == null || reason.isBlank() ? null : reason.strip();
             target.bannedAt = now;
             target.updatedAt = now;
-            // The ban event itself makes every service refuse the live access tokens.
-            return sessions.revokeAllOf(target.id, now)
+            // The ban event itself makes every service refuse the live access tokens; the sessions end, their sids are
+            // not revoked (an unban lets their last access tokens live out their few minutes, as everywhere else).
+            return sessions.endAllOf(target.id, now)
                     .chain(() -> events.publish(UserEventData.Types.BANNED, target, actor.id()))
                     .map(ignored -> UserMapping.adminView(target));
         }));
