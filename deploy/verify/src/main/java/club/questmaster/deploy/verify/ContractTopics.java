@@ -9,10 +9,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The topic names of the event contract (shared/contract/events.md, table "Topics"), read from the document itself. */
+/**
+ * The topic names of the event contract (shared/contract/events.md: table "Topics", and the topics later versions add),
+ * read from the document itself.
+ */
 public final class ContractTopics {
 
     private static final Pattern TOPIC_ROW = Pattern.compile("^\\|\\s*`(questmaster\\.[a-z0-9.-]+)`\\s*\\|");
+    /** A later version's addition: "New topic `questmaster.privacy-exports` (...)" (events.md v1.1). */
+    private static final Pattern NEW_TOPIC = Pattern.compile("New topic `(questmaster\\.[a-z0-9.-]+)`");
     private static final Pattern DLQ_ROW = Pattern.compile("^\\|\\s*`<topic>(\\.[a-z]+)`\\s*\\|");
 
     private ContractTopics() {
@@ -27,6 +32,10 @@ public final class ContractTopics {
                 Matcher topic = TOPIC_ROW.matcher(line);
                 if (topic.find()) {
                     sources.add(topic.group(1));
+                }
+                Matcher added = NEW_TOPIC.matcher(line);
+                while (added.find()) {
+                    sources.add(added.group(1));
                 }
                 Matcher dlq = DLQ_ROW.matcher(line);
                 if (dlq.find()) {

@@ -164,7 +164,8 @@ class DeployRulesTest {
         String all = violations.toString();
         assertTrue(all.contains("questmaster.game-events: retention.ms is 604800000"), all);
         assertTrue(all.contains("questmaster.extra: cleanup.policy is compact"), all);
-        assertTrue(all.contains("missing [questmaster.game-events.dlq, questmaster.user-events, questmaster.user-events.dlq]"), all);
+        assertTrue(all.contains("missing [questmaster.game-events.dlq, questmaster.privacy-exports, questmaster.privacy-exports.dlq,"
+                + " questmaster.user-events, questmaster.user-events.dlq]"), all);
         assertTrue(all.contains("not in the contract [questmaster.extra]"), all);
     }
 
@@ -298,6 +299,8 @@ class DeployRulesTest {
                     | `questmaster.game-events` | the game id |
                     | `questmaster.user-events` | the user id |
                     | `<topic>.dlq` | as the source |
+
+                    New topic `questmaster.privacy-exports` (key = export id): each service answers an export request.
                     """);
             assertEquals(RenderedOverlaysTest.CONTRACT_TOPICS_FALLBACK, ContractTopics.read(eventsMd));
         } finally {

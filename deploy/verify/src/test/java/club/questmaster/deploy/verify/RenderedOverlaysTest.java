@@ -41,7 +41,8 @@ class RenderedOverlaysTest {
 
     /** events.md "Topics", used when the shared contract is not beside the repository (it is in CI). */
     static final Set<String> CONTRACT_TOPICS_FALLBACK = Set.of(
-            "questmaster.game-events", "questmaster.user-events", "questmaster.game-events.dlq", "questmaster.user-events.dlq");
+            "questmaster.game-events", "questmaster.user-events", "questmaster.game-events.dlq", "questmaster.user-events.dlq",
+            "questmaster.privacy-exports", "questmaster.privacy-exports.dlq");
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
     private static Optional<Path> kubectl;
