@@ -66,6 +66,11 @@ class LoginAbuseTest {
 
     /** A POST from a chosen source address (java.net.http cannot bind one before Java 19). */
     private Answer post(String from, String path, String json) throws Exception {
+        return post(from, null, path, json);
+    }
+
+    /** The same with an X-Forwarded-For header (null: none), as web sends for the browser it signs in. */
+    private Answer post(String from, String forwardedFor, String path, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
@@ -73,7 +78,9 @@ class LoginAbuseTest {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    + "Content-Length: " + body.length + "\r\n"
+                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+                    + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -205,6 +212,35 @@ class LoginAbuseTest {
         // The owner, from their own address, is not locked out, and their success does not unlock the stranger.
         assertEquals(200, post("127.0.0.8", "/api/v1/auth/login", login(username, Api.PASSWORD)).status());
         assertEquals(429, post("127.0.0.7", "/api/v1/auth/login", login(username, Api.PASSWORD)).status());
+    }
+
+    /**
+     * Through web (a trusted proxy on 127.0.0.1), each browser's forwarded address counts on its own: a stranger's
+     * failures behind web do not lock the owner who also signs in through web. From an untrusted peer the header is
+     * ignored: it cannot choose a fresh address to escape its own lockout.
+     */
+    @Test
+    void theForwardedAddressCountsOnlyFromATrustedProxy() throws Exception {
+        String username = Api.uniqueName("behindweb");
+        Api.createUser(username, "player");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, post("127.0.0.1", "203.0.113.7", "/api/v1/auth/login", login(username, "wrong-" + i))
+                    .status());
+        }
+        assertEquals(429, post("127.0.0.1", "203.0.113.7", "/api/v1/auth/login", login(username, Api.PASSWORD))
+                .status());
+        assertEquals(200, post("127.0.0.1", "203.0.113.8", "/api/v1/auth/login", login(username, Api.PASSWORD))
+                .status());
+
+        String other = Api.uniqueName("direct");
+        Api.createUser(other, "player");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, post("127.0.0.10", "203.0.113.9", "/api/v1/auth/login", login(other, "wrong-" + i))
+                    .status());
+        }
+        // Another forwarded address from the same untrusted peer: still the peer's own lockout.
+        Answer spoofed = post("127.0.0.10", "203.0.113.10", "/api/v1/auth/login", login(other, Api.PASSWORD));
+        assertEquals(429, spoofed.status(), spoofed.body());
     }
 
     @Test
