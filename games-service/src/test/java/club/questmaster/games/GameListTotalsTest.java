@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The list envelope's total without a selective filter comes from the per-(status, type, restriction) counts the
  * database keeps (V20 game_count); it must equal a count of the games after every kind of change: create, publish,
- * close, auto-close, reopen, archive, delete, and for each viewer (anonymous, the gm with their drafts, an admin).
+ * close, auto-close, reopen, archive, cancel (contract §7), delete, and for each viewer (anonymous, the gm with their drafts, an admin).
  */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class GameListTotalsTest {
 
-    private static final String ALL = "status=draft&status=open&status=closed&status=archived";
+    private static final String ALL = "status=draft&status=open&status=closed&status=archived&status=cancelled";
 
     @Inject
     AgroalDataSource db;
@@ -63,6 +63,11 @@ class GameListTotalsTest {
         assertTotalsMatchTheGames(gm, admin);
         gm.as().delete("/api/v1/games/" + draft).then().statusCode(204);
         assertTotalsMatchTheGames(gm, admin);
+
+        String called = Api.createGame(gm, gameBody(unique("TotalsCancelled"), systemId)).get("slug").asText();
+        gm.as().body(Map.of()).post("/api/v1/games/" + called + "/publish").then().statusCode(200);
+        gm.as().body(Map.of("reason", "MJ malade")).post("/api/v1/games/" + called + "/cancel").then().statusCode(200);
+        assertTotalsMatchTheGames(gm, admin);
     }
 
     private void assertTotalsMatchTheGames(User gm, User admin) throws Exception {
@@ -72,6 +77,8 @@ class GameListTotalsTest {
         assertThat(total(given().queryParam("status", "archived")
                 .queryParam("restriction", "18+", "all").get("/api/v1/games").asString()))
                 .isEqualTo(count("status = 'archived' AND restriction IN ('18+', 'all')"));
+        assertThat(total(given().get("/api/v1/games?status=cancelled").asString()))
+                .isEqualTo(count("status = 'cancelled'"));
         // drafts: an anonymous caller sees none, the gm their own, an admin all
         assertThat(total(given().get("/api/v1/games?" + ALL).asString())).isEqualTo(count("status <> 'draft'"));
         assertThat(total(gm.as().get("/api/v1/games?" + ALL).asString()))

@@ -152,7 +152,7 @@ class RegistrationTest {
     }
 
     @Test
-    void partySelectionRegistrationIsAnApplicationBypassingCapacityAndClosedWithoutAutoClose() {
+    void partySelectionRegistrationIsAnApplicationBypassingCapacityWithoutAutoCloseButAClosedGameTakesNone() {
         User gm = gm("selector");
         JsonNode game = game(gm, 1, true);
         String base = "/api/v1/games/" + game.get("slug").asText();
@@ -160,11 +160,13 @@ class RegistrationTest {
         player("b").as().post(base + "/registrations").then().statusCode(201).body("player_ids", hasSize(2))
                 .body("status", equalTo("open"));
         gm.as().post(base + "/close").then().statusCode(200);
-        player("c").as().post(base + "/registrations").then().statusCode(201).body("player_ids", hasSize(3))
-                .body("status", equalTo("closed"));
-        List<Event> events = events(probe, game.get("id").asLong(), 6);
+        player("c").as().post(base + "/registrations").then().statusCode(409).body("code", equalTo("GAME_CLOSED"));
+        given().get(base).then().body("player_ids", hasSize(2));
+        List<Event> events = events(probe, game.get("id").asLong(), 5);
         assertThat(events).extracting(Event::type).containsExactly(Types.CREATED, Types.PUBLISHED,
-                Types.PLAYER_REGISTERED, Types.PLAYER_REGISTERED, Types.CLOSED, Types.PLAYER_REGISTERED);
+                Types.PLAYER_REGISTERED, Types.PLAYER_REGISTERED, Types.CLOSED);
+        assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(KafkaProbe.subject(game.get("id").asText())))
+                .hasSize(5);
     }
 
     @Test

@@ -96,6 +96,21 @@ class ArchiveAwardsTest {
     }
 
     @Test
+    void aCancelledGameGivesNoBadgeWhateverItsEventsCarry() {
+        String gm = Tokens.newUserId();
+        String player = Tokens.newUserId();
+        String game = GameEvents.newGameId();
+        GameEvents.publish(json, GameEventData.Types.CANCELLED,
+                GameEvents.cancelled(game, "oneshot", gm, List.of(player), true));
+        // An archive event reporting a cancelled game (no such move exists; a faulty producer) gives none either.
+        GameEvents.publish(json, GameEventData.Types.ARCHIVED,
+                GameEvents.cancelled(game, "campaign", gm, List.of(player), true));
+        GameEvents.awaitAllConsumed();
+        badges(gm).body("", empty());
+        badges(player).body("", empty());
+    }
+
+    @Test
     void aGameWithNoPlayersGivesOnlyTheGmBadge() {
         String gm = Tokens.newUserId();
         GameEvents.publish(json, GameEventData.Types.ARCHIVED,

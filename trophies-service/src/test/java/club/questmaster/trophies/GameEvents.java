@@ -32,6 +32,17 @@ public final class GameEvents {
                 awardTrophies, null, null, GameEventData.SCHEMA_VERSION);
     }
 
+    /**
+     * A game called off (contract §7), as games-service reports it; {@code awardTrophies} set only to prove it is
+     * ignored.
+     */
+    public static GameEventData cancelled(String gameId, String type, String gmId, List<String> players,
+            Boolean awardTrophies) {
+        return new GameEventData(UUID.randomUUID(), OffsetDateTime.now(), GameEventData.Actions.EDIT, gameId,
+                "partie-" + gameId, "Partie " + gameId, type, "cancelled", gmId, players, gmId,
+                "L'annonce a été annulée.", awardTrophies, null, null, GameEventData.SCHEMA_VERSION);
+    }
+
     /** Publishes one record of {@code ceType} with the data's event id as {@code ce_id}, keyed by the game id. */
     public static void publish(ObjectMapper json, String ceType, GameEventData data) {
         GameEventRecords.publish(json, ceType, data);

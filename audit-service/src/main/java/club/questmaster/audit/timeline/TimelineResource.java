@@ -69,7 +69,8 @@ public class TimelineResource {
     @Operation(operationId = "searchGameEvents",
             summary = "Search every game event, newest first (admins, view_audit); q: description, slug, action")
     public Uni<PageResult<GameEventView>> search(
-            @Parameter(description = "one of the nine actions") @QueryParam("action") String action,
+            @Parameter(description = "one of the actions: create, edit, delete, create-session, edit-session,"
+                    + " delete-session, register, unregister, alert, waitlist") @QueryParam("action") String action,
             @QueryParam("game_id") String gameId,
             @QueryParam("user_id") String userId,
             @Parameter(description = "case-insensitive substring of the description, the slug or the action")

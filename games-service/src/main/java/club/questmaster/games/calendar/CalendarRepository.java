@@ -12,11 +12,11 @@ public class CalendarRepository {
 
     /** A session with what the calendars and stats show of its game. */
     public record SessionRow(long id, OffsetDateTime start, OffsetDateTime end, long gameId, String name, String type,
-            String slug, String gmId, long systemId) {
+            String slug, String gmId, long systemId, String status) {
     }
 
     private static final String SELECT = "select s.id, s.startsAt, s.endsAt, g.id, g.name, g.type, g.slug, g.gmId,"
-            + " g.systemId from GameSession s, Game g where g.id = s.gameId and g.status <> 'draft'";
+            + " g.systemId, g.status from GameSession s, Game g where g.id = s.gameId and g.status <> 'draft'";
 
     /** Sessions lying fully inside [from, to]. */
     public Uni<List<SessionRow>> inside(OffsetDateTime from, OffsetDateTime to) {
@@ -65,6 +65,6 @@ public class CalendarRepository {
             return q.getResultList();
         }).map(rows -> rows.stream().map(r -> new SessionRow((Long) r[0], (OffsetDateTime) r[1],
                 (OffsetDateTime) r[2], (Long) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                (Long) r[8])).toList());
+                (Long) r[8], (String) r[9])).toList());
     }
 }

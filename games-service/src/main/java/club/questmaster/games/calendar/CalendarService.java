@@ -28,9 +28,12 @@ public class CalendarService {
     /** At most about a year per calendar request (a month view asks for ~6 weeks). */
     static final Duration MAX_RANGE = Duration.ofDays(400);
 
-    /** {@code {id,title,start,end,color,type,game_slug}}. */
+    /**
+     * {@code {id,title,start,end,color,type,game_slug}}, plus (contract §7) the game's {@code status}, so a month view
+     * can show the sessions of a cancelled game as called off.
+     */
     public record CalendarEvent(long id, String title, OffsetDateTime start, OffsetDateTime end, String color,
-            String type, String gameSlug) {
+            String type, String gameSlug, String status) {
     }
 
     private final CalendarRepository calendar;
@@ -65,7 +68,7 @@ public class CalendarService {
             localEnd = localStart.toLocalDate().atTime(LocalTime.of(23, 59, 59)).atZone(zone);
         }
         return new CalendarEvent(s.id(), s.name(), s.start(), localEnd.toOffsetDateTime(),
-                "oneshot".equals(s.type()) ? "#75b798" : "#0d6efd", s.type(), s.slug());
+                "oneshot".equals(s.type()) ? "#75b798" : "#0d6efd", s.type(), s.slug(), s.status());
     }
 
     /**

@@ -45,6 +45,9 @@ final class ICalendar {
             line(out, "SUMMARY:" + text(s.name() + " par " + gm + " #" + n));
             line(out, "DESCRIPTION:" + text(("oneshot".equals(s.type()) ? "One-shot" : "Campagne") + " - " + gm));
             line(out, "URL:" + SITE + "/annonces/" + s.slug() + "/");
+            if ("cancelled".equals(s.status())) {
+                line(out, "STATUS:CANCELLED"); // RFC 5545 §3.8.1.11: the game was called off (contract §7)
+            }
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

@@ -1,6 +1,8 @@
 package club.questmaster.games.events;
 
 import club.questmaster.games.game.Game;
+import club.questmaster.games.seat.SeatRules;
+import club.questmaster.games.seat.WaitlistRepository;
 import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.messaging.GameEventData.Actions;
@@ -8,6 +10,7 @@ import club.questmaster.platform.messaging.GameEventData.Types;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.outbox.OutboxWriter;
 import club.questmaster.platform.outbox.OutgoingEvent;
+import club.questmaster.platform.web.CommunityTime;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -33,10 +36,12 @@ public class GameEvents {
     private static final DateTimeFormatter RAW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final OutboxWriter outbox;
+    private final WaitlistRepository waitlist;
     private final ZoneId zone;
 
-    public GameEvents(OutboxWriter outbox, club.questmaster.platform.web.CommunityTime time) {
+    public GameEvents(OutboxWriter outbox, WaitlistRepository waitlist, CommunityTime time) {
         this.outbox = outbox;
+        this.waitlist = waitlist;
         this.zone = time.zone();
     }
 
@@ -67,7 +72,7 @@ public class GameEvents {
                 actorId, null, null, null);
     }
 
-    /** The last seat was taken (no actor: the rule acted). */
+    /** The last seat was taken (no caller: the rule acted). */
     public Uni<Void> autoClosed(Game game, List<String> players) {
         return write(game, players, Types.CLOSED, Actions.EDIT,
                 "Annonce fermée automatiquement après avoir atteint le nombre max de joueur·euses ("
@@ -136,9 +141,49 @@ public class GameEvents {
                 : "Le·a joueur·euse s'est inscrit·e sur l'annonce.", playerId, null, null, null);
     }
 
+    /** The first in line took a seat at once ({@code waitlist_offer_hours} 0) or accepted their offer. */
+    public Uni<Void> promoted(Game game, List<String> players, String playerId) {
+        return write(game, players, Types.PLAYER_REGISTERED, Actions.REGISTER,
+                "Le·a joueur·euse a été inscrit·e depuis la liste d'attente.", playerId, null, null, null);
+    }
+
     public Uni<Void> unregistered(Game game, List<String> players, String playerId) {
         return write(game, players, Types.PLAYER_UNREGISTERED, Actions.UNREGISTER,
                 "Le·a joueur·euse a été désinscrit·e de l'annonce.", playerId, null, null, null);
+    }
+
+    public Uni<Void> waitlistJoined(Game game, List<String> players, String playerId, int position) {
+        return write(game, players, Types.WAITLIST_JOINED, Actions.WAITLIST,
+                "Le·a joueur·euse a rejoint la liste d'attente (position " + position + ").", playerId, null, null,
+                null);
+    }
+
+    public Uni<Void> waitlistLeft(Game game, List<String> players, String playerId) {
+        return write(game, players, Types.WAITLIST_LEFT, Actions.WAITLIST,
+                "Le·a joueur·euse a quitté la liste d'attente.", playerId, null, null, null);
+    }
+
+    /** Declining an offer leaves the queue too (same ce_type), in the player's words. */
+    public Uni<Void> offerDeclined(Game game, List<String> players, String playerId) {
+        return write(game, players, Types.WAITLIST_LEFT, Actions.WAITLIST,
+                "Le·a joueur·euse a décliné la place proposée.", playerId, null, null, null);
+    }
+
+    public Uni<Void> offered(Game game, List<String> players, String playerId, OffsetDateTime until) {
+        return write(game, players, Types.WAITLIST_OFFERED, Actions.WAITLIST,
+                "Une place a été proposée au·à la joueur·euse jusqu'au " + human(until) + ".", playerId, null, null,
+                null);
+    }
+
+    public Uni<Void> offerExpired(Game game, List<String> players, String playerId) {
+        return write(game, players, Types.WAITLIST_EXPIRED, Actions.WAITLIST,
+                "La place proposée au·à la joueur·euse a expiré.", playerId, null, null, null);
+    }
+
+    /** By the gm ({@code actorId}, optional reason) or at go/no-go ({@code actorId} null, the shortfall as reason). */
+    public Uni<Void> cancelled(Game game, List<String> players, String actorId, String reason) {
+        return write(game, players, Types.CANCELLED, Actions.EDIT, "L'annonce a été annulée."
+                + (reason == null || reason.isBlank() ? "" : " " + reason.trim()), actorId, null, null, null);
     }
 
     /** The reporter stays hidden from the gm: no user id. */
@@ -152,11 +197,16 @@ public class GameEvents {
         UUID eventId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String gameId = Long.toString(game.id);
-        GameEventData data = new GameEventData(eventId, now, action, gameId, game.slug, game.name, game.type,
-                game.status, game.gmId, List.copyOf(players), userId, description, awardTrophies, session, previous,
-                GameEventData.SCHEMA_VERSION);
-        return outbox.append(new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE, gameId, now,
-                data));
+        // The seat counts as this transaction leaves them (its queue writes are already in the database).
+        return waitlist.counts(game.id).chain(counts -> {
+            int seatsLeft = SeatRules.seatsLeft(game.partySize, players.size(), counts.offered());
+            GameEventData data = new GameEventData(eventId, now, action, gameId, game.slug, game.name, game.type,
+                    game.status, game.gmId, List.copyOf(players), userId, description, awardTrophies, session,
+                    previous, seatsLeft, counts.length(), game.minPlayers, game.registrationOpensAt,
+                    GameEventData.SCHEMA_VERSION);
+            return outbox.append(new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE,
+                    gameId, now, data));
+        });
     }
 
     private String human(OffsetDateTime time) {

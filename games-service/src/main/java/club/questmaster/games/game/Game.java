@@ -58,6 +58,20 @@ public class Game {
     public String closedReason;
     @Column(name = "special_event_id")
     public Long specialEventId;
+    @Column(name = "registration_opens_at")
+    public OffsetDateTime registrationOpensAt;
+    @Column(name = "waitlist_enabled")
+    public boolean waitlistEnabled = true;
+    @Column(name = "waitlist_offer_hours")
+    public int waitlistOfferHours = 24;
+    @Column(name = "min_players")
+    public Integer minPlayers;
+    @Column(name = "go_no_go_at")
+    public OffsetDateTime goNoGoAt;
+    @Column(name = "go_no_go_decided")
+    public boolean goNoGoDecided;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -1,5 +1,6 @@
 package club.questmaster.games.game;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,9 @@ public class GameAccess {
         /** Read it: anyone, except drafts (their gm and admins). */
         SEE,
         /** Change it: its gm and admins; 401 when anonymous, 403 for anyone else who sees it. */
-        MANAGE
+        MANAGE,
+        /** Edit, close or archive it: as MANAGE, and also a holder of the delegated {@code moderate_games}. */
+        MODERATE
     }
 
     private final GameRepository games;
@@ -28,29 +31,39 @@ public class GameAccess {
     }
 
     /** The game for reading, unlocked. */
-    public Uni<Game> visible(Actor actor, String slug) {
-        return find(actor, slug, Need.SEE, false);
+    public Uni<Game> visible(Caller caller, String slug) {
+        return find(caller, slug, Need.SEE, false);
     }
 
     /** The game locked for a change any visitor may ask for (a registration, an alert). */
-    public Uni<Game> lockVisible(Actor actor, String slug) {
-        return find(actor, slug, Need.SEE, true);
+    public Uni<Game> lockVisible(Caller caller, String slug) {
+        return find(caller, slug, Need.SEE, true);
     }
 
     /** The game locked for a change by its gm or an admin. */
-    public Uni<Game> lockManaged(Actor actor, String slug) {
-        return find(actor, slug, Need.MANAGE, true);
+    public Uni<Game> lockManaged(Caller caller, String slug) {
+        return find(caller, slug, Need.MANAGE, true);
     }
 
-    public Uni<Game> find(Actor actor, String slug, Need need, boolean lock) {
-        if (need == Need.MANAGE && actor.anonymous()) {
+    /** The game locked for an edit, a close or an archive: its gm, an admin or a moderator. */
+    public Uni<Game> lockModerated(Caller caller, String slug) {
+        return find(caller, slug, Need.MODERATE, true);
+    }
+
+    public Uni<Game> find(Caller caller, String slug, Need need, boolean lock) {
+        if (need != Need.SEE && caller.anonymous()) {
             return Uni.createFrom().failure(unauthenticated());
         }
         return (lock ? games.lockBySlug(slug) : games.findBySlug(slug)).map(game -> {
-            if (game == null || !actor.sees(game)) {
+            if (game == null || !GamePermissions.sees(caller, game)) {
                 throw notFound(slug);
             }
-            if (need == Need.MANAGE && !actor.manages(game)) {
+            boolean allowed = switch (need) {
+                case SEE -> true;
+                case MANAGE -> GamePermissions.manages(caller, game);
+                case MODERATE -> GamePermissions.moderates(caller, game);
+            };
+            if (!allowed) {
                 throw ApiException.forbidden("Vous n'êtes pas autorisé·e à faire cette action.");
             }
             return game;

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The writable fields of a game with the original's enum values and validation (docs/original-rules.md#game-model,
@@ -21,7 +22,8 @@ import java.util.Map;
  *
  * <p>Choices where the original was loose: {@code session_length} is one decimal between 0.5 and 24 hours (the
  * form's range; the original's DECIMAL(2,1) capped it at 9.9 silently); {@code img} must be an http(s) URL (the
- * original only skipped other URLs in the embed); {@code classification}'s rule is checked in {@link GameRules}.
+ * original only skipped other URLs in the embed); {@code classification}'s rule, and the v1.1 rules tying
+ * {@code min_players} to {@code party_size} and {@code go_no_go_at} to {@code date}, are checked in {@link GameRules}.
  */
 public record GameInput(
         @NotBlank @Size(max = 255) String name,
@@ -50,7 +52,20 @@ public record GameInput(
                 String> ambience,
         @Size(max = GameInput.MAX_COMPLEMENT) String complement,
         @Size(max = 2048) String img,
-        Long specialEventId) {
+        Long specialEventId,
+        @Schema(description = "v1.1: before this instant a player's registration is 409 REGISTRATION_NOT_OPEN (the "
+                + "gm's own add bypasses it); null: open at once")
+        OffsetDateTime registrationOpensAt,
+        @Schema(description = "v1.1: a full game (not party_selection) takes a waitlist; default true")
+        Boolean waitlistEnabled,
+        @Schema(description = "v1.1: how long a freed seat is held for the first in line; 0 registers them at once; "
+                + "default 24")
+        @Min(value = 0, message = "must be between 0 and 168") @Max(value = 168, message = "must be between 0 and 168")
+        Integer waitlistOfferHours,
+        @Schema(description = "v1.1: 1 to party_size, or null; with go_no_go_at, a game short of it is cancelled then")
+        @Min(value = 1, message = "must be at least 1") Integer minPlayers,
+        @Schema(description = "v1.1: the go/no-go instant, before date; needs min_players")
+        OffsetDateTime goNoGoAt) {
 
     /** Contract §6: every text field has a documented maximum length (also in the OpenAPI schema). */
     public static final int MAX_DESCRIPTION = 10_000;

@@ -14,7 +14,9 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Between the API's game fields and the entity: defaults on create, a PATCH merged over the current values. */
@@ -23,7 +25,8 @@ public class GameMapper {
 
     /** The JSON fields of {@link GameInput} that every game has a value for. */
     static final Set<String> NON_NULLABLE = Set.of("name", "type", "gm_id", "system_id", "description", "restriction",
-            "party_size", "party_selection", "xp", "date", "session_length");
+            "party_size", "party_selection", "xp", "date", "session_length", "waitlist_enabled",
+            "waitlist_offer_hours");
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -82,7 +85,8 @@ public class GameMapper {
         return new GameInput(g.name, g.type, g.length, g.gmId, g.systemId, g.vttId, g.description, g.restriction,
                 g.restrictionTags, g.partySize, g.partySelection, g.xp, g.date, g.sessionLength, g.frequency,
                 g.characters, g.classification, g.ambience == null ? null : List.of(g.ambience), g.complement, g.img,
-                g.specialEventId);
+                g.specialEventId, g.registrationOpensAt, g.waitlistEnabled, g.waitlistOfferHours, g.minPlayers,
+                g.goNoGoAt);
     }
 
     /** Copies the writable fields (not the gm, the slug or the status) with the original's defaults. */
@@ -108,5 +112,17 @@ public class GameMapper {
         game.complement = GameRules.blankToNull(in.complement());
         game.img = GameRules.blankToNull(in.img());
         game.specialEventId = in.specialEventId();
+        game.registrationOpensAt = in.registrationOpensAt();
+        game.waitlistEnabled = in.waitlistEnabled() == null || in.waitlistEnabled();
+        game.waitlistOfferHours = in.waitlistOfferHours() == null ? 24 : in.waitlistOfferHours();
+        if (!Objects.equals(game.minPlayers, in.minPlayers()) || !sameInstant(game.goNoGoAt, in.goNoGoAt())) {
+            game.goNoGoDecided = false; // a new go/no-go question: the scheduler decides again
+        }
+        game.minPlayers = in.minPlayers();
+        game.goNoGoAt = in.goNoGoAt();
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.isEqual(b);
     }
 }

@@ -1,6 +1,7 @@
 package club.questmaster.games.game;
 
 import club.questmaster.games.game.GameView.SessionView;
+import club.questmaster.games.seat.SeatRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
@@ -139,15 +140,20 @@ public class GameRepository implements PanacheRepository<Game> {
             sessions = List.of(views);
         }
         String[] ambience = r.getArrayOfStrings("ambience");
+        List<String> roster = players == null ? List.of() : List.of(players);
+        int partySize = r.getInteger("party_size");
         return new GameView(r.getLong("id"), r.getString("slug"), r.getString("name"), r.getString("type"),
                 r.getString("length"), r.getString("gm_id"), r.getLong("system_id"), r.getLong("vtt_id"),
                 r.getString("description"), r.getString("restriction"), r.getString("restriction_tags"),
-                r.getInteger("party_size"), r.getBoolean("party_selection"), r.getString("xp"),
+                partySize, r.getBoolean("party_selection"), r.getString("xp"),
                 r.getOffsetDateTime("date"), r.getBigDecimal("session_length"), r.getString("frequency"),
                 r.getString("characters"), classification(r.getValue("classification")),
                 ambience == null ? null : List.of(ambience), r.getString("complement"), r.getString("img"),
-                r.getString("status"), r.getLong("special_event_id"), players == null ? List.of() : List.of(players),
-                sessions);
+                r.getString("status"), r.getLong("special_event_id"), roster, sessions,
+                r.getOffsetDateTime("registration_opens_at"), r.getBoolean("waitlist_enabled"),
+                r.getInteger("waitlist_offer_hours"), r.getInteger("min_players"), r.getOffsetDateTime("go_no_go_at"),
+                SeatRules.seatsLeft(partySize, roster.size(), r.getLong("waitlist_offers").intValue()),
+                r.getLong("waitlist_length").intValue());
     }
 
     private static Map<String, Integer> classification(Object json) {

@@ -17,4 +17,8 @@ public final class GameRequests {
 
     public record Alert(@NotBlank @Size(max = 2000) String message) {
     }
+
+    /** {@code {reason?}}: told to the players in the cancellation event. */
+    public record Cancel(@Size(max = 500) String reason) {
+    }
 }

@@ -2,11 +2,12 @@ package club.questmaster.games.game;
 
 import club.questmaster.platform.security.RequiresScope;
 import club.questmaster.platform.security.Scopes;
-import club.questmaster.platform.web.QueryParams;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
+import club.questmaster.platform.web.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Games and their lifecycle (contract §3). HTTP only: the rules live in {@link GameService}. */
-@Tag(name = "Games", description = "Games and their lifecycle: draft, open, closed, archived")
+@Tag(name = "Games", description = "Games and their lifecycle: draft, open, closed, archived, cancelled")
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/games")
 public class GameResource {
@@ -40,11 +41,11 @@ public class GameResource {
     private static final Set<String> RESTRICTIONS = Set.of("all", "16+", "18+");
 
     private final GameService service;
-    private final Actors actors;
+    private final Callers callers;
 
-    public GameResource(GameService service, Actors actors) {
+    public GameResource(GameService service, Callers callers) {
         this.service = service;
-        this.actors = actors;
+        this.callers = callers;
     }
 
     @RequiresScope(Scopes.GAMES_WRITE)
@@ -54,7 +55,7 @@ public class GameResource {
     @APIResponseSchema(value = GameView.class, responseCode = "201", responseDescription = "Created: the draft")
     @APIResponse(responseCode = "403", description = "Not a gm (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> create(@Valid @NotNull GameInput body) {
-        return actors.current().chain(actor -> service.create(actor, body)
+        return callers.current().chain(caller -> service.create(caller, body)
                 .map(game -> Response.created(URI.create("/api/v1/games/" + game.slug())).entity(game).build()));
     }
 
@@ -76,17 +77,17 @@ public class GameResource {
         Long specialEvent = QueryParams.optionalLong("special_event_id", specialEventId);
         PageRequest pageRequest = PageRequest.parse(page, perPage);
         String searchName = QueryParams.text("name", name, QueryParams.MAX_SEARCH_LENGTH).orElse(null);
-        return actors.current().chain(actor -> {
+        return callers.current().chain(caller -> {
             String player = playerId == null || playerId.isBlank() ? null : playerId.trim();
             if ("me".equals(player)) {
-                if (actor.anonymous()) {
+                if (caller.anonymous()) {
                     throw new ApiException(ErrorCode.UNAUTHENTICATED, "player_id=me needs a bearer token.");
                 }
-                player = actor.id();
+                player = caller.id();
             }
             GameQuery query = new GameQuery(statuses.isEmpty() ? List.of("open") : statuses, types, restrictions,
                     searchName, system, vtt, gmId == null || gmId.isBlank() ? null : gmId.trim(), player, specialEvent,
-                    actor.id(), actor.admin());
+                    caller.id(), caller.admin());
             return service.list(query, pageRequest);
         });
     }
@@ -97,7 +98,7 @@ public class GameResource {
     @Operation(operationId = "getGame",
             summary = "A game with its sessions and player ids (a draft: its gm and admins only)")
     public Uni<GameView> get(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.get(actor, slug));
+        return callers.current().chain(caller -> service.get(caller, slug));
     }
 
     @RequiresScope(Scopes.GAMES_WRITE)
@@ -107,9 +108,11 @@ public class GameResource {
             summary = "Change some fields (its gm or an admin+); name, type and special event only while draft")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
+    @APIResponse(responseCode = "409", description = "Renaming or retyping a published game, or any change to an "
+            + "archived or cancelled game (INVALID_TRANSITION)")
     @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The game as it is now")
     public Uni<GameView> update(@PathParam("slug") String slug, @NotNull ObjectNode body) {
-        return actors.current().chain(actor -> service.update(actor, slug, body));
+        return callers.current().chain(caller -> service.update(caller, slug, body));
     }
 
     @DELETE
@@ -120,7 +123,7 @@ public class GameResource {
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "409", description = "Not a draft (INVALID_TRANSITION)")
     public Uni<Response> delete(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.delete(actor, slug).map(v -> Response.noContent().build()));
+        return callers.current().chain(caller -> service.delete(caller, slug).map(v -> Response.noContent().build()));
     }
 
     @POST
@@ -136,7 +139,7 @@ public class GameResource {
     public Uni<GameView> publish(@PathParam("slug") String slug, GameRequests.Publish body) {
         boolean silent = body != null && Boolean.TRUE.equals(body.silent());
         boolean confirm = body != null && Boolean.TRUE.equals(body.confirmPastDate());
-        return actors.current().chain(actor -> service.publish(actor, slug, silent, confirm));
+        return callers.current().chain(caller -> service.publish(caller, slug, silent, confirm));
     }
 
     @POST
@@ -144,10 +147,10 @@ public class GameResource {
     @Operation(operationId = "closeGame", summary = "Close an open game to registrations (its gm or an admin+)")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
-    @APIResponse(responseCode = "409", description = "Not open (INVALID_TRANSITION)")
+    @APIResponse(responseCode = "409", description = "Neither open nor closed by itself when full (INVALID_TRANSITION)")
     @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The closed game")
     public Uni<GameView> close(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.close(actor, slug));
+        return callers.current().chain(caller -> service.close(caller, slug));
     }
 
     @POST
@@ -158,7 +161,7 @@ public class GameResource {
     @APIResponse(responseCode = "409", description = "Not closed (INVALID_TRANSITION)")
     @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The reopened game")
     public Uni<GameView> reopen(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.reopen(actor, slug));
+        return callers.current().chain(caller -> service.reopen(caller, slug));
     }
 
     @POST
@@ -167,11 +170,25 @@ public class GameResource {
             summary = "Archive an open or closed game, optionally awarding badges (its gm or an admin+; idempotent)")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
-    @APIResponse(responseCode = "409", description = "A draft (INVALID_TRANSITION)")
+    @APIResponse(responseCode = "409", description = "A draft or a cancelled game (INVALID_TRANSITION)")
     @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The archived game")
     public Uni<GameView> archive(@PathParam("slug") String slug, GameRequests.Archive body) {
         boolean award = body != null && Boolean.TRUE.equals(body.awardTrophies());
-        return actors.current().chain(actor -> service.archive(actor, slug, award));
+        return callers.current().chain(caller -> service.archive(caller, slug, award));
+    }
+
+    @POST
+    @Path("/{slug}/cancel")
+    @Operation(operationId = "cancelGame", summary = "Cancel an open or closed game, with an optional reason told to "
+            + "the players (its gm or an admin+); terminal: no registration, no awards")
+    @APIResponse(responseCode = "400", description = "A reason longer than 500 characters (VALIDATION_ERROR)")
+    @APIResponse(responseCode = "403", description = "Neither its gm nor an admin+ (FORBIDDEN)")
+    @APIResponse(responseCode = "404", description = "Unknown game, or a draft of someone else (NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Not open or closed (INVALID_TRANSITION)")
+    @APIResponseSchema(value = GameView.class, responseCode = "200", responseDescription = "The cancelled game")
+    public Uni<GameView> cancel(@PathParam("slug") String slug, @Valid GameRequests.Cancel body) {
+        String reason = body == null ? null : body.reason();
+        return callers.current().chain(caller -> service.cancel(caller, slug, reason));
     }
 
     @POST
@@ -182,8 +199,8 @@ public class GameResource {
     @APIResponse(responseCode = "403",
             description = "Neither its gm, a registered player nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> alert(@PathParam("slug") String slug, @Valid @NotNull GameRequests.Alert body) {
-        return actors.current()
-                .chain(actor -> service.alert(actor, slug, body.message()).map(v -> Response.noContent().build()));
+        return callers.current()
+                .chain(caller -> service.alert(caller, slug, body.message()).map(v -> Response.noContent().build()));
     }
 
     /** Repeatable and comma-separated values, each checked against the allowed set (400 otherwise). */

@@ -36,6 +36,18 @@ public final class GameRules {
         if (input.img() != null && !input.img().isBlank() && !isHttpUrl(input.img())) {
             throw ApiException.invalid("img", "must be an http(s) URL");
         }
+        int partySize = input.partySize() == null ? 4 : input.partySize();
+        if (input.minPlayers() != null && input.minPlayers() > partySize) {
+            throw ApiException.invalid("min_players", "must be at most party_size (" + partySize + ")");
+        }
+        if (input.goNoGoAt() != null) {
+            if (input.minPlayers() == null) {
+                throw ApiException.invalid("go_no_go_at", "needs min_players");
+            }
+            if (!input.goNoGoAt().isBefore(input.date())) {
+                throw ApiException.invalid("go_no_go_at", "must be before date");
+            }
+        }
     }
 
     /** What an accepted edit changes beyond plain fields. */
@@ -47,6 +59,7 @@ public final class GameRules {
      * game keeps its slug and its announcement); only an admin hands a game to another gm.
      */
     static Edit checkEdit(Game game, GameInput merged, boolean byAdmin) {
+        checkNotFinished(game);
         check(merged);
         boolean renamed = !merged.name().trim().equals(game.name);
         if (game.status() != GameStatus.DRAFT && (renamed || !merged.type().equals(game.type)
@@ -59,6 +72,25 @@ public final class GameRules {
             throw ApiException.forbidden("Only an admin can hand a game to another gm.");
         }
         return new Edit(renamed, gmChanged);
+    }
+
+    /** Archived and cancelled games are read-only: no edit, no session change. */
+    public static void checkNotFinished(Game game) {
+        if (game.status().finished()) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Une annonce " + (game.status() == GameStatus.ARCHIVED
+                    ? "archivée" : "annulée") + " ne peut plus être modifiée.");
+        }
+    }
+
+    /**
+     * Closing by hand: an open game, or one that closed itself when full, which becomes a manual close (it then
+     * stays closed when a seat frees up).
+     */
+    static void closeByHand(Game game) {
+        if (!game.autoClosed()) {
+            GameStatus.Transition.CLOSE.from(game.status());
+        }
+        game.status(GameStatus.CLOSED, ClosedReason.MANUAL);
     }
 
     /** The original's publication checks, in its order: already published, full, date past unless confirmed. */

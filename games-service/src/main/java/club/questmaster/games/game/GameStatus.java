@@ -6,15 +6,17 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The game state machine (contract §3): draft → open/closed (publish), open ⇄ closed, open/closed → archived,
- * draft → deleted. Every other move is refused with 409 INVALID_TRANSITION (the original had no guard at all:
+ * The game state machine (contract §3, §7): draft → open/closed (publish), open ⇄ closed, open/closed → archived,
+ * open/closed → cancelled (by the gm, or at go/no-go when short of players), draft → deleted. Archived and cancelled
+ * are terminal. Every other move is refused with 409 INVALID_TRANSITION (the original had no guard at all:
  * docs/original-rules.md#quirks).
  */
 public enum GameStatus {
-    DRAFT("draft", 0), OPEN("open", 1), CLOSED("closed", 2), ARCHIVED("archived", 3);
+    // A cancelled game is listed among the finished ones, with the archived (rank 3).
+    DRAFT("draft", 0), OPEN("open", 1), CLOSED("closed", 2), ARCHIVED("archived", 3), CANCELLED("cancelled", 3);
 
-    /** What the list filter accepts, in the original's order. */
-    public static final Set<String> VALUES = Set.of("draft", "open", "closed", "archived");
+    /** What the list filter accepts. */
+    public static final Set<String> VALUES = Set.of("draft", "open", "closed", "archived", "cancelled");
 
     private final String value;
     private final int rank;
@@ -28,9 +30,17 @@ public enum GameStatus {
         return value;
     }
 
-    /** The original's list order: draft 0, open 1, closed 2, archived 3 (docs/original-rules.md#list-order). */
+    /**
+     * The original's list order: draft 0, open 1, closed 2, archived 3 (docs/original-rules.md#list-order); a
+     * cancelled game ranks with the archived.
+     */
     public int rank() {
         return rank;
+    }
+
+    /** Archived and cancelled games are read-only: no edit, no session change, no seat. */
+    public boolean finished() {
+        return this == ARCHIVED || this == CANCELLED;
     }
 
     public static GameStatus of(String value) {
@@ -44,7 +54,7 @@ public enum GameStatus {
      */
     public enum Transition {
         PUBLISH(OPEN, DRAFT), PUBLISH_SILENT(CLOSED, DRAFT), CLOSE(CLOSED, OPEN), REOPEN(OPEN, CLOSED),
-        ARCHIVE(ARCHIVED, OPEN, CLOSED), DELETE(null, DRAFT);
+        ARCHIVE(ARCHIVED, OPEN, CLOSED), CANCEL(CANCELLED, OPEN, CLOSED), DELETE(null, DRAFT);
 
         private final GameStatus target;
         private final Set<GameStatus> from;
@@ -62,6 +72,7 @@ public enum GameStatus {
                     case CLOSE -> "closed";
                     case REOPEN -> "reopened";
                     case ARCHIVE -> "archived";
+                    case CANCEL -> "cancelled";
                     case DELETE -> "deleted (only drafts are)";
                 };
                 throw new ApiException(ErrorCode.INVALID_TRANSITION,

@@ -23,7 +23,8 @@ record ListQuery(String text, List<Object> params) {
     static final String COLUMNS = "g.id, g.slug, g.name, g.type, g.length, g.gm_id, g.system_id, g.vtt_id,"
             + " g.description, g.restriction, g.restriction_tags, g.party_size, g.party_selection, g.xp, g.date,"
             + " g.session_length, g.frequency, g.characters, g.classification, g.ambience, g.complement, g.img,"
-            + " g.status, g.special_event_id";
+            + " g.status, g.special_event_id, g.registration_opens_at, g.waitlist_enabled, g.waitlist_offer_hours,"
+            + " g.min_players, g.go_no_go_at";
 
     static ListQuery of(GameQuery q, int offset, int limit, OffsetDateTime now) {
         Params p = new Params();
@@ -124,6 +125,9 @@ record ListQuery(String text, List<Object> params) {
                 + "SELECT " + COLUMNS + ", t.r, t.s, t.k,"
                 + " ARRAY(SELECT pl.player_id FROM game_player pl WHERE pl.game_id = g.id"
                 + " ORDER BY pl.registered_at, pl.player_id) AS player_ids,"
+                + " (SELECT count(*) FROM waitlist_entry w WHERE w.game_id = g.id) AS waitlist_length,"
+                + " (SELECT count(*) FROM waitlist_entry w WHERE w.game_id = g.id AND w.status = 'offered')"
+                + " AS waitlist_offers,"
                 + " ss.ids AS session_ids, ss.starts AS session_starts, ss.ends AS session_ends"
                 + " FROM (" + ids + ") t JOIN game g ON g.id = t.id"
                 + " LEFT JOIN LATERAL (SELECT array_agg(se.id ORDER BY se.starts_at, se.id) AS ids,"

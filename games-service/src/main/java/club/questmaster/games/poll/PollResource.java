@@ -1,6 +1,6 @@
 package club.questmaster.games.poll;
 
-import club.questmaster.games.game.Actors;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.games.poll.PollRequests.AnswersPut;
 import club.questmaster.games.poll.PollRequests.Pick;
 import club.questmaster.games.poll.PollRequests.PollCreate;
@@ -32,11 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PollResource {
 
     private final PollService service;
-    private final Actors actors;
+    private final Callers callers;
 
-    public PollResource(PollService service, Actors actors) {
+    public PollResource(PollService service, Callers callers) {
         this.service = service;
-        this.actors = actors;
+        this.callers = callers;
     }
 
     @GET
@@ -46,7 +46,7 @@ public class PollResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = PollView.class)))
     public Uni<List<PollView>> list(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.list(actor, slug));
+        return callers.current().chain(caller -> service.list(caller, slug));
     }
 
     @POST
@@ -56,7 +56,7 @@ public class PollResource {
             description = "A poll is already open, or the game is a draft, archived or cancelled "
                     + "(POLL_ALREADY_OPEN, INVALID_TRANSITION)")
     public Uni<Response> create(@PathParam("slug") String slug, @Valid @NotNull PollCreate body) {
-        return actors.current().chain(actor -> service.create(actor, slug, body).map(poll -> Response
+        return callers.current().chain(caller -> service.create(caller, slug, body).map(poll -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/polls/" + poll.id())).entity(poll).build()));
     }
 
@@ -66,7 +66,7 @@ public class PollResource {
     @APIResponse(responseCode = "403", description = "Neither its gm, an admin nor a registered player (FORBIDDEN)")
     @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The poll")
     public Uni<PollView> get(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return actors.current().chain(actor -> service.get(actor, slug, id));
+        return callers.current().chain(caller -> service.get(caller, slug, id));
     }
 
     @PUT
@@ -77,7 +77,7 @@ public class PollResource {
     @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The poll with your answers")
     public Uni<PollView> answer(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull AnswersPut body) {
-        return actors.current().chain(actor -> service.answer(actor, slug, id, body.answers()));
+        return callers.current().chain(caller -> service.answer(caller, slug, id, body.answers()));
     }
 
     @POST
@@ -88,7 +88,7 @@ public class PollResource {
             + "(POLL_CLOSED, SESSION_CONFLICT, LIMIT_REACHED, INVALID_TRANSITION)")
     @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The picked poll")
     public Uni<PollView> pick(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull Pick body) {
-        return actors.current().chain(actor -> service.pick(actor, slug, id, body.optionId()));
+        return callers.current().chain(caller -> service.pick(caller, slug, id, body.optionId()));
     }
 
     @POST
@@ -97,6 +97,6 @@ public class PollResource {
     @APIResponse(responseCode = "409", description = "The poll is already closed or picked (POLL_CLOSED)")
     @APIResponseSchema(value = PollView.class, responseCode = "200", responseDescription = "The closed poll")
     public Uni<PollView> close(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return actors.current().chain(actor -> service.close(actor, slug, id));
+        return callers.current().chain(caller -> service.close(caller, slug, id));
     }
 }

@@ -1,7 +1,8 @@
 package club.questmaster.games.poll;
 
 import club.questmaster.games.events.GameEvents;
-import club.questmaster.games.game.Actor;
+import club.questmaster.platform.security.Caller;
+import club.questmaster.games.game.GamePermissions;
 import club.questmaster.games.game.Game;
 import club.questmaster.games.game.GameAccess;
 import club.questmaster.games.game.GameRepository;
@@ -43,22 +44,22 @@ public class PollService {
     }
 
     @WithSession
-    public Uni<List<PollView>> list(Actor actor, String slug) {
-        return readable(actor, slug).chain(game -> polls.allOfGame(game.id).chain(found -> found.isEmpty()
+    public Uni<List<PollView>> list(Caller caller, String slug) {
+        return readable(caller, slug).chain(game -> polls.allOfGame(game.id).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(List.<PollView>of())
                 // One Hibernate session runs one statement at a time: the views are read one after the other.
-                : Uni.join().all(found.stream().map(p -> view(actor, game, p)).toList())
+                : Uni.join().all(found.stream().map(p -> view(caller, game, p)).toList())
                         .usingConcurrencyOf(1).andFailFast()));
     }
 
     @WithSession
-    public Uni<PollView> get(Actor actor, String slug, long pollId) {
-        return readable(actor, slug).chain(game -> poll(game, pollId).chain(poll -> view(actor, game, poll)));
+    public Uni<PollView> get(Caller caller, String slug, long pollId) {
+        return readable(caller, slug).chain(game -> poll(game, pollId).chain(poll -> view(caller, game, poll)));
     }
 
     @WithTransaction
-    public Uni<PollView> create(Actor actor, String slug, PollCreate body) {
-        return access.lockManaged(actor, slug).chain(game -> {
+    public Uni<PollView> create(Caller caller, String slug, PollCreate body) {
+        return access.lockManaged(caller, slug).chain(game -> {
             PollRules.checkGameTakesPolls(game);
             OffsetDateTime now = OffsetDateTime.now();
             PollRules.checkProposal(body.options(), body.closesAt(), now);
@@ -76,20 +77,20 @@ public class PollService {
                         .call(p -> polls.addOptions(body.options().stream()
                                 .map(s -> new PollOption(p.id, s.start(), s.end())).toList()))
                         .call(p -> games.playerIds(game.id)
-                                .chain(players -> events.pollCreated(game, players, actor.id(), body.options().size())))
-                        .chain(p -> view(actor, game, p));
+                                .chain(players -> events.pollCreated(game, players, caller.id(), body.options().size())))
+                        .chain(p -> view(caller, game, p));
             });
         });
     }
 
     /** A registered player's answers replace their previous ones, while the poll is open. */
     @WithTransaction
-    public Uni<PollView> answer(Actor actor, String slug, long pollId, Map<String, String> body) {
-        if (actor.anonymous()) {
+    public Uni<PollView> answer(Caller caller, String slug, long pollId, Map<String, String> body) {
+        if (caller.anonymous()) {
             return Uni.createFrom().failure(GameAccess.unauthenticated());
         }
-        return access.lockVisible(actor, slug).chain(game -> games.playerIds(game.id).chain(players -> {
-            if (!players.contains(actor.id())) {
+        return access.lockVisible(caller, slug).chain(game -> games.playerIds(game.id).chain(players -> {
+            if (!players.contains(caller.id())) {
                 throw ApiException.forbidden("Seul·es les joueur·euses inscrit·es répondent au sondage.");
             }
             return poll(game, pollId).chain(poll -> {
@@ -97,51 +98,51 @@ public class PollService {
                 return polls.options(poll.id).chain(options -> {
                     Set<Long> ids = options.stream().map(o -> o.id).collect(Collectors.toSet());
                     Map<Long, String> answers = PollRules.answers(body, ids);
-                    return polls.replaceAnswers(poll.id, actor.id(), answers);
-                }).chain(() -> view(actor, game, poll));
+                    return polls.replaceAnswers(poll.id, caller.id(), answers);
+                }).chain(() -> view(caller, game, poll));
             });
         }));
     }
 
     /** The gm picks an option: it becomes a session under the session rules, and the poll is settled. */
     @WithTransaction
-    public Uni<PollView> pick(Actor actor, String slug, long pollId, long optionId) {
-        return access.lockManaged(actor, slug).chain(game -> poll(game, pollId).chain(poll -> {
+    public Uni<PollView> pick(Caller caller, String slug, long pollId, long optionId) {
+        return access.lockManaged(caller, slug).chain(game -> poll(game, pollId).chain(poll -> {
             PollRules.checkOpen(poll, OffsetDateTime.now());
             return polls.options(poll.id).chain(options -> {
                 PollOption option = options.stream().filter(o -> o.id == optionId).findFirst()
                         .orElseThrow(() -> ApiException.invalid("option_id", "not an option of this poll"));
-                return sessions.create(actor, slug, option.startsAt, option.endsAt).chain(session -> {
+                return sessions.create(caller, slug, option.startsAt, option.endsAt).chain(session -> {
                     poll.status = PollRules.PICKED;
                     poll.pickedOptionId = option.id;
                     poll.sessionId = session.id();
                     GameEventData.Session span = new GameEventData.Session(Long.toString(session.id()),
                             session.start(), session.end());
                     return polls.flush().chain(() -> games.playerIds(game.id))
-                            .chain(players -> events.pollPicked(game, players, actor.id(), span));
+                            .chain(players -> events.pollPicked(game, players, caller.id(), span));
                 });
-            }).chain(() -> view(actor, game, poll));
+            }).chain(() -> view(caller, game, poll));
         }));
     }
 
     /** The gm ends the poll without picking. */
     @WithTransaction
-    public Uni<PollView> close(Actor actor, String slug, long pollId) {
-        return access.lockManaged(actor, slug).chain(game -> poll(game, pollId).chain(poll -> {
+    public Uni<PollView> close(Caller caller, String slug, long pollId) {
+        return access.lockManaged(caller, slug).chain(game -> poll(game, pollId).chain(poll -> {
             PollRules.checkOpen(poll, OffsetDateTime.now());
             poll.status = PollRules.CLOSED;
-            return polls.flush().chain(() -> view(actor, game, poll));
+            return polls.flush().chain(() -> view(caller, game, poll));
         }));
     }
 
     /** The gm, admins and the registered players read a game's polls; anyone else who sees the game gets 403. */
-    private Uni<Game> readable(Actor actor, String slug) {
-        if (actor.anonymous()) {
+    private Uni<Game> readable(Caller caller, String slug) {
+        if (caller.anonymous()) {
             return Uni.createFrom().failure(GameAccess.unauthenticated());
         }
-        return access.visible(actor, slug).call(game -> actor.manages(game) ? Uni.createFrom().voidItem()
+        return access.visible(caller, slug).call(game -> GamePermissions.manages(caller, game) ? Uni.createFrom().voidItem()
                 : games.playerIds(game.id).invoke(players -> {
-                    if (!players.contains(actor.id())) {
+                    if (!players.contains(caller.id())) {
                         throw ApiException.forbidden(
                                 "Les sondages sont réservés au·à la MJ et aux joueur·euses inscrit·es.");
                     }
@@ -158,8 +159,8 @@ public class PollService {
     }
 
     /** The individual answers go to the game's managers only. */
-    private Uni<PollView> view(Actor actor, Game game, Poll poll) {
+    private Uni<PollView> view(Caller caller, Game game, Poll poll) {
         return polls.options(poll.id).chain(options -> polls.answers(poll.id).map(answers -> PollViews.of(poll,
-                options, answers, actor.id(), actor.manages(game), OffsetDateTime.now())));
+                options, answers, caller.id(), GamePermissions.manages(caller, game), OffsetDateTime.now())));
     }
 }

@@ -1,10 +1,10 @@
 package club.questmaster.games.reference;
 
-import club.questmaster.games.game.Actors;
 import club.questmaster.games.reference.ReferenceInputs.NamedIconCreate;
 import club.questmaster.games.reference.ReferenceInputs.NamedIconPatch;
 import club.questmaster.games.reference.ReferenceInputs.NamedIconView;
-import club.questmaster.platform.security.Role;
+import club.questmaster.platform.security.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,18 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** systems: read by anyone, written by admin+. */
-@Tag(name = "Reference data", description = "Systems, VTTs and special events: read by anyone, written by admin+")
+/**
+ * systems: read by anyone; written by admin+ or a holder of the delegated {@code manage_reference_data}
+ * ({@code @PermissionsAllowed}: 401 anonymous, 403 otherwise).
+ */
+@Tag(name = "Reference data",
+        description = "Systems, VTTs and special events: read by anyone, written by admin+ or manage_reference_data")
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/systems")
 public class SystemResource {
 
     private final ReferenceService service;
-    private final Actors actors;
 
-    public SystemResource(ReferenceService service, Actors actors) {
+    public SystemResource(ReferenceService service) {
         this.service = service;
-        this.actors = actors;
     }
 
     @GET
@@ -52,38 +54,33 @@ public class SystemResource {
     }
 
     @POST
-    @Operation(operationId = "createSystem", summary = "Add a system (admin+)")
+    @PermissionsAllowed(Permission.MANAGE_REFERENCE_DATA_NAME)
+    @Operation(operationId = "createSystem", summary = "Add a system (admin+ or manage_reference_data)")
     @APIResponseSchema(value = NamedIconView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
     public Uni<Response> create(@Valid @NotNull NamedIconCreate body) {
-        return actors.current().chain(actor -> {
-            actor.require(Role.ADMIN);
-            return service.createSystem(body);
-        })
+        return service.createSystem(body)
                 .map(v -> Response.created(URI.create("/api/v1/systems/" + v.id())).entity(v).build());
     }
 
     @PATCH
+    @PermissionsAllowed(Permission.MANAGE_REFERENCE_DATA_NAME)
     @Path("/{id}")
-    @Operation(operationId = "updateSystem", summary = "Change a system (admin+)")
+    @Operation(operationId = "updateSystem", summary = "Change a system (admin+ or manage_reference_data)")
     @APIResponse(responseCode = "409", description = "The name is taken (NAME_TAKEN)")
     @APIResponseSchema(value = NamedIconView.class, responseCode = "200", responseDescription = "Updated")
     public Uni<NamedIconView> update(@PathParam("id") long id, @Valid @NotNull NamedIconPatch body) {
-        return actors.current().chain(actor -> {
-            actor.require(Role.ADMIN);
-            return service.updateSystem(id, body);
-        });
+        return service.updateSystem(id, body);
     }
 
     @DELETE
+    @PermissionsAllowed(Permission.MANAGE_REFERENCE_DATA_NAME)
     @Path("/{id}")
-    @Operation(operationId = "deleteSystem", summary = "Delete a system no game uses (admin+)")
+    @Operation(operationId = "deleteSystem", summary = "Delete a system no game uses (admin+ or manage_reference_data)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "A game uses it (IN_USE)")
     public Uni<Response> delete(@PathParam("id") long id) {
-        return actors.current().chain(actor -> {
-            actor.require(Role.ADMIN);
-            return service.deleteSystem(id);
-        }).map(v -> Response.noContent().build());
+        return service.deleteSystem(id)
+                .map(v -> Response.noContent().build());
     }
 }

@@ -1,6 +1,6 @@
 package club.questmaster.games.seat;
 
-import club.questmaster.games.game.Actors;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.games.game.GameView;
 import club.questmaster.platform.security.RequiresScope;
 import club.questmaster.platform.security.Scopes;
@@ -32,11 +32,11 @@ public class SeatResource {
     }
 
     private final SeatService seats;
-    private final Actors actors;
+    private final Callers callers;
 
-    public SeatResource(SeatService seats, Actors actors) {
+    public SeatResource(SeatService seats, Callers callers) {
         this.seats = seats;
-        this.actors = actors;
+        this.callers = callers;
     }
 
     /** 201 with the game as it is after the registration. */
@@ -50,10 +50,11 @@ public class SeatResource {
     @APIResponse(responseCode = "403",
             description = "Not a player, or the game's own gm (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "409",
-            description = "Already registered, no free seat, or not open "
-                    + "(DUPLICATE_REGISTRATION, GAME_FULL, GAME_CLOSED)")
+            description = "Already registered, no free seat (seats held by waitlist offers count as taken), not open, "
+                    + "or before registration_opens_at: the detail gives the time "
+                    + "(DUPLICATE_REGISTRATION, GAME_FULL, GAME_CLOSED, REGISTRATION_NOT_OPEN)")
     public Uni<Response> register(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> seats.register(actor, slug).map(game -> Response
+        return callers.current().chain(caller -> seats.register(caller, slug).map(game -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/registrations/me")).entity(game).build()));
     }
 
@@ -61,37 +62,40 @@ public class SeatResource {
     @DELETE
     @Path("/registrations/me")
     @Operation(operationId = "leaveGame",
-            summary = "Leave the game (a registered player); a seat freed on an auto-closed game reopens it")
+            summary = "Leave the game (a registered player); the freed seat is offered to the waitlist first, else an "
+                    + "auto-closed game reopens")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "409", description = "Not registered (NOT_REGISTERED)")
     public Uni<Response> leave(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> seats.leave(actor, slug).map(v -> Response.noContent().build()));
+        return callers.current().chain(caller -> seats.leave(caller, slug).map(v -> Response.noContent().build()));
     }
 
     @POST
     @Path("/players")
     @Operation(operationId = "addPlayer",
-            summary = "Add a known player, bypassing seats and status (its gm or an admin+; not on archived games)")
+            summary = "Add a known player, bypassing seats, status and registration_opens_at (its gm or an admin+; not "
+                    + "on archived or cancelled games)")
     @APIResponseSchema(value = GameView.class, responseCode = "201",
             responseDescription = "Added: the game as it is now")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "409",
-            description = "Already registered, or an archived game (DUPLICATE_REGISTRATION, GAME_CLOSED)")
+            description = "Already registered, or an archived or cancelled game (DUPLICATE_REGISTRATION, GAME_CLOSED)")
     public Uni<Response> add(@PathParam("slug") String slug, @Valid @NotNull AddPlayer body) {
-        return actors.current().chain(actor -> seats.add(actor, slug, body.userId()).map(game -> Response
+        return callers.current().chain(caller -> seats.add(caller, slug, body.userId()).map(game -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/players/" + body.userId())).entity(game).build()));
     }
 
     @DELETE
     @Path("/players/{user_id}")
-    @Operation(operationId = "removePlayer", summary = "Remove a player (its gm or an admin+; not on archived games)")
+    @Operation(operationId = "removePlayer", summary = "Remove a player (its gm or an admin+; not on archived or "
+            + "cancelled games); the freed seat is offered to the waitlist first")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "409",
-            description = "Not registered, or an archived game (NOT_REGISTERED, GAME_CLOSED)")
+            description = "Not registered, or an archived or cancelled game (NOT_REGISTERED, GAME_CLOSED)")
     public Uni<Response> remove(@PathParam("slug") String slug, @PathParam("user_id") String userId) {
-        return actors.current().chain(actor -> seats.remove(actor, slug, userId).map(v -> Response.noContent().build()));
+        return callers.current().chain(caller -> seats.remove(caller, slug, userId).map(v -> Response.noContent().build()));
     }
 }

@@ -1,6 +1,6 @@
 package club.questmaster.games.session;
 
-import club.questmaster.games.game.Actors;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.games.game.GameView.SessionView;
 import club.questmaster.platform.security.RequiresScope;
 import club.questmaster.platform.security.Scopes;
@@ -37,18 +37,18 @@ public class SessionResource {
     }
 
     private final SessionService service;
-    private final Actors actors;
+    private final Callers callers;
 
-    public SessionResource(SessionService service, Actors actors) {
+    public SessionResource(SessionService service, Callers callers) {
         this.service = service;
-        this.actors = actors;
+        this.callers = callers;
     }
 
     @RequiresScope(Scopes.GAMES_READ)
     @GET
     @Operation(operationId = "listSessions", summary = "A game's sessions, in order (anyone who may see the game)")
     public Uni<List<SessionView>> list(@PathParam("slug") String slug) {
-        return actors.current().chain(actor -> service.list(actor, slug));
+        return callers.current().chain(caller -> service.list(caller, slug));
     }
 
     @POST
@@ -58,9 +58,10 @@ public class SessionResource {
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     @APIResponse(responseCode = "409",
-            description = "Overlaps another session of the game, or a draft (SESSION_CONFLICT, INVALID_TRANSITION)")
+            description = "Overlaps another session of the game, or a draft, archived or cancelled game "
+                    + "(SESSION_CONFLICT, INVALID_TRANSITION)")
     public Uni<Response> create(@PathParam("slug") String slug, @Valid @NotNull SessionCreate body) {
-        return actors.current().chain(actor -> service.create(actor, slug, body.start(), body.end()).map(s -> Response
+        return callers.current().chain(caller -> service.create(caller, slug, body.start(), body.end()).map(s -> Response
                 .created(URI.create("/api/v1/games/" + slug + "/sessions/" + s.id())).entity(s).build()));
     }
 
@@ -69,20 +70,22 @@ public class SessionResource {
     @Operation(operationId = "updateSession", summary = "Move a session (its gm or an admin+; same rules as adding)")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
-    @APIResponse(responseCode = "409", description = "Overlaps another session of the game (SESSION_CONFLICT)")
+    @APIResponse(responseCode = "409", description = "Overlaps another session of the game, or an archived or "
+            + "cancelled game (SESSION_CONFLICT, INVALID_TRANSITION)")
     @APIResponseSchema(value = SessionView.class, responseCode = "200", responseDescription = "Updated")
     public Uni<SessionView> update(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull SessionPatch body) {
-        return actors.current().chain(actor -> service.update(actor, slug, id, body.start(), body.end()));
+        return callers.current().chain(caller -> service.update(caller, slug, id, body.start(), body.end()));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteSession", summary = "Delete a session (its gm or an admin+)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "An archived or cancelled game (INVALID_TRANSITION)")
     @APIResponse(responseCode = "403",
             description = "Neither its gm nor an admin (FORBIDDEN), or banned (ACCOUNT_BANNED)")
     public Uni<Response> delete(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return actors.current().chain(actor -> service.delete(actor, slug, id).map(v -> Response.noContent().build()));
+        return callers.current().chain(caller -> service.delete(caller, slug, id).map(v -> Response.noContent().build()));
     }
 }

@@ -1,6 +1,7 @@
 package club.questmaster.games.session;
 
 import club.questmaster.games.game.Game;
+import club.questmaster.games.game.GameRules;
 import club.questmaster.games.game.GameStatus;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The session rules (docs/original-rules.md#sessions): start strictly before end, at most 24 h, no overlap with
- * another session of the same game (back-to-back is fine), none on a draft, at most 50 per game. Pure: the caller
- * passes the game's sessions.
+ * The session rules (docs/original-rules.md#sessions): start strictly before end, at most 24 h, no overlap with another session of
+ * the same game (back-to-back is fine), none on a draft or a finished (archived, cancelled) game, at most 50 per
+ * game. Pure: the caller passes the game's sessions.
  */
 public final class SessionRules {
 
@@ -31,7 +32,7 @@ public final class SessionRules {
      */
     public static void check(Game game, OffsetDateTime start, OffsetDateTime end, Collection<GameSession> existing,
             Long editedId) {
-        checkPublished(game);
+        checkWritable(game);
         if (editedId == null && existing.size() >= MAX_SESSIONS_PER_GAME) {
             throw new ApiException(ErrorCode.LIMIT_REACHED,
                     "Une annonce compte au plus " + MAX_SESSIONS_PER_GAME + " sessions.");
@@ -46,11 +47,13 @@ public final class SessionRules {
         }
     }
 
-    static void checkPublished(Game game) {
+    /** Sessions are written on published games only, and no longer once the game is archived or cancelled. */
+    public static void checkWritable(Game game) {
         if (game.status() == GameStatus.DRAFT) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION,
                     "Impossible d'ajouter une session à un brouillon. Publiez d'abord l'annonce.");
         }
+        GameRules.checkNotFinished(game);
     }
 
     static void checkSpan(OffsetDateTime start, OffsetDateTime end) {

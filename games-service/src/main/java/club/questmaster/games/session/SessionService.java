@@ -1,7 +1,7 @@
 package club.questmaster.games.session;
 
 import club.questmaster.games.events.GameEvents;
-import club.questmaster.games.game.Actor;
+import club.questmaster.platform.security.Caller;
 import club.questmaster.games.game.GameAccess;
 import club.questmaster.games.game.GameRepository;
 import club.questmaster.games.game.GameView.SessionView;
@@ -34,27 +34,27 @@ public class SessionService {
     }
 
     @WithSession
-    public Uni<List<SessionView>> list(Actor actor, String slug) {
-        return access.visible(actor, slug).chain(game -> sessions.ofGame(game.id))
+    public Uni<List<SessionView>> list(Caller caller, String slug) {
+        return access.visible(caller, slug).chain(game -> sessions.ofGame(game.id))
                 .map(list -> list.stream().map(SessionRepository::view).toList());
     }
 
     @WithTransaction
-    public Uni<SessionView> create(Actor actor, String slug, OffsetDateTime start, OffsetDateTime end) {
-        return access.lockManaged(actor, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
+    public Uni<SessionView> create(Caller caller, String slug, OffsetDateTime start, OffsetDateTime end) {
+        return access.lockManaged(caller, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
             SessionRules.check(game, start, end, existing, null);
             return sessions.persistAndFlush(new GameSession(game.id, start, end))
                     .call(s -> games.playerIds(game.id).chain(players -> events.sessionCreated(game, players,
-                            actor.id(), span(s))))
+                            caller.id(), span(s))))
                     .map(SessionRepository::view);
         }));
     }
 
     /** Partial: an absent start or end keeps its value; the edited session never conflicts with itself. */
     @WithTransaction
-    public Uni<SessionView> update(Actor actor, String slug, long sessionId, OffsetDateTime start,
+    public Uni<SessionView> update(Caller caller, String slug, long sessionId, OffsetDateTime start,
             OffsetDateTime end) {
-        return access.lockManaged(actor, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
+        return access.lockManaged(caller, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
             GameSession session = ofGame(existing, sessionId);
             OffsetDateTime newStart = start != null ? start : session.startsAt;
             OffsetDateTime newEnd = end != null ? end : session.endsAt;
@@ -64,19 +64,20 @@ public class SessionService {
             session.endsAt = newEnd;
             return sessions.flush()
                     .chain(() -> games.playerIds(game.id))
-                    .chain(players -> events.sessionEdited(game, players, actor.id(), previous, span(session)))
+                    .chain(players -> events.sessionEdited(game, players, caller.id(), previous, span(session)))
                     .map(v -> SessionRepository.view(session));
         }));
     }
 
     @WithTransaction
-    public Uni<Void> delete(Actor actor, String slug, long sessionId) {
-        return access.lockManaged(actor, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
+    public Uni<Void> delete(Caller caller, String slug, long sessionId) {
+        return access.lockManaged(caller, slug).chain(game -> sessions.ofGame(game.id).chain(existing -> {
             GameSession session = ofGame(existing, sessionId);
+            SessionRules.checkWritable(game);
             GameEventData.Session span = span(session);
             return sessions.delete(session).chain(() -> sessions.flush())
                     .chain(() -> games.playerIds(game.id))
-                    .chain(players -> events.sessionDeleted(game, players, actor.id(), span));
+                    .chain(players -> events.sessionDeleted(game, players, caller.id(), span));
         }));
     }
 

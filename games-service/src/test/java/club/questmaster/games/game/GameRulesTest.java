@@ -40,11 +40,52 @@ class GameRulesTest {
     }
 
     @Test
+    void minPlayersIsAtMostThePartySize() {
+        Game game = game(GameStatus.DRAFT, 3);
+        game.minPlayers = 4;
+        assertRefused(() -> GameRules.check(GameMapper.toInput(game)), ErrorCode.VALIDATION_ERROR);
+        game.minPlayers = 3;
+        assertThatCode(() -> GameRules.check(GameMapper.toInput(game))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void goNoGoNeedsMinPlayersAndComesBeforeTheDate() {
+        Game game = game(GameStatus.DRAFT, 4);
+        game.goNoGoAt = game.date.minusDays(1);
+        assertRefused(() -> GameRules.check(GameMapper.toInput(game)), ErrorCode.VALIDATION_ERROR);
+        game.minPlayers = 2;
+        assertThatCode(() -> GameRules.check(GameMapper.toInput(game))).doesNotThrowAnyException();
+        game.goNoGoAt = game.date;
+        assertRefused(() -> GameRules.check(GameMapper.toInput(game)), ErrorCode.VALIDATION_ERROR);
+    }
+
+    @Test
     void aPublishedGameKeepsItsNameTypeAndSpecialEvent() {
         Game open = game(GameStatus.OPEN, 4);
         assertRefused(() -> GameRules.checkEdit(open, renamed(open, "Autre nom"), true),
                 ErrorCode.INVALID_TRANSITION);
         assertThat(GameRules.checkEdit(open, renamed(open, open.name), false).renamed()).isFalse();
+    }
+
+    @Test
+    void archivedAndCancelledGamesAreReadOnly() {
+        for (GameStatus status : List.of(GameStatus.ARCHIVED, GameStatus.CANCELLED)) {
+            Game finished = game(status, 4);
+            assertRefused(() -> GameRules.checkEdit(finished, renamed(finished, finished.name), true),
+                    ErrorCode.INVALID_TRANSITION);
+        }
+    }
+
+    @Test
+    void closingByHandAGameThatClosedItselfMakesItAManualClose() {
+        Game auto = TestGames.autoClosed(2);
+        GameRules.closeByHand(auto);
+        assertThat(auto.status()).isEqualTo(GameStatus.CLOSED);
+        assertThat(auto.autoClosed()).isFalse();
+        Game open = game(GameStatus.OPEN, 2);
+        GameRules.closeByHand(open);
+        assertThat(open.status()).isEqualTo(GameStatus.CLOSED);
+        assertRefused(() -> GameRules.closeByHand(game(GameStatus.CLOSED, 2)), ErrorCode.INVALID_TRANSITION);
     }
 
     @Test
@@ -106,7 +147,8 @@ class GameRulesTest {
         return new GameInput(name, in.type(), in.length(), gmId, in.systemId(), in.vttId(), in.description(),
                 in.restriction(), in.restrictionTags(), in.partySize(), in.partySelection(), in.xp(), in.date(),
                 in.sessionLength(), in.frequency(), in.characters(), in.classification(), in.ambience(),
-                in.complement(), in.img(), in.specialEventId());
+                in.complement(), in.img(), in.specialEventId(), in.registrationOpensAt(), in.waitlistEnabled(),
+                in.waitlistOfferHours(), in.minPlayers(), in.goNoGoAt());
     }
 
     static void assertRefused(Runnable rule, ErrorCode code) {

@@ -36,12 +36,22 @@ class GameStatusTransitionsTest {
     }
 
     @Test
+    void openAndClosedGamesMayBeCancelledAndCancelledIsTerminal() {
+        assertThat(Transition.CANCEL.from(GameStatus.OPEN)).isEqualTo(GameStatus.CANCELLED);
+        assertThat(Transition.CANCEL.from(GameStatus.CLOSED)).isEqualTo(GameStatus.CANCELLED);
+        assertThat(GameStatus.CANCELLED.finished()).isTrue();
+        assertThat(GameStatus.ARCHIVED.finished()).isTrue();
+        assertThat(GameStatus.CLOSED.finished()).isFalse();
+    }
+
+    @Test
     void everyOtherMoveIsAnInvalidTransition() {
         assertRefusedFromAllBut(Transition.PUBLISH, GameStatus.DRAFT);
         assertRefusedFromAllBut(Transition.PUBLISH_SILENT, GameStatus.DRAFT);
         assertRefusedFromAllBut(Transition.CLOSE, GameStatus.OPEN);
         assertRefusedFromAllBut(Transition.REOPEN, GameStatus.CLOSED);
         assertRefusedFromAllBut(Transition.ARCHIVE, GameStatus.OPEN, GameStatus.CLOSED);
+        assertRefusedFromAllBut(Transition.CANCEL, GameStatus.OPEN, GameStatus.CLOSED);
         assertRefusedFromAllBut(Transition.DELETE, GameStatus.DRAFT);
     }
 

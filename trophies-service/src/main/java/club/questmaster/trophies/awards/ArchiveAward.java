@@ -18,6 +18,17 @@ public record ArchiveAward(UUID eventId, String gameId, String gmId, List<String
 
     static final String ONESHOT = "oneshot";
     static final String CAMPAIGN = "campaign";
+    static final String CANCELLED = "cancelled";
+
+    /**
+     * Only an archive that asks for awards gives badges. A cancelled game (contract §7: called off by its gm or at
+     * go/no-go) never does, whatever its event carries: neither its {@code questmaster.game.cancelled} event nor an
+     * event reporting the status {@code cancelled}.
+     */
+    static boolean givesBadges(String ceType, GameEventData data) {
+        return GameEventData.Types.ARCHIVED.equals(ceType) && Boolean.TRUE.equals(data.awardTrophies())
+                && !CANCELLED.equals(data.status());
+    }
 
     static ArchiveAward from(UUID eventId, GameEventData data) {
         if (data.gameId() == null || !data.gameId().matches("\\d{1,32}")) {

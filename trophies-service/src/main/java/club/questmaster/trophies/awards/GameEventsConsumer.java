@@ -13,8 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code questmaster.game-events} (group trophies-service) with the platform's consumer recipe
- * (docs/consumers.md). Archived games with {@code award_trophies} give badges; every other event type is acknowledged
- * and ignored. An unreadable record, or an archive that asks for awards without the data to compute them, goes to
+ * (docs/consumers.md). Archived games with {@code award_trophies} give badges ({@link ArchiveAward#givesBadges}:
+ * never a cancelled game); every other event type is acknowledged and ignored. An unreadable record, or an archive that asks for awards without the data to compute them, goes to
  * {@code questmaster.game-events.dlq}; a database outage of any length is waited out, holding the position, so every
  * badge is given once it is back.
  */
@@ -36,8 +36,7 @@ public class GameEventsConsumer {
     @Incoming("game-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         return recipe.consume(record, event -> {
-            if (!GameEventData.Types.ARCHIVED.equals(event.type())
-                    || !Boolean.TRUE.equals(event.data().awardTrophies())) {
+            if (!ArchiveAward.givesBadges(event.type(), event.data())) {
                 return Uni.createFrom().voidItem();
             }
             return awards.award(ArchiveAward.from(event.id(), event.data()));
