@@ -97,7 +97,17 @@ class PrivacyTest {
                     .put("/api/v1/games/" + played + "/polls/" + poll.get("id").asLong() + "/answers/me").then()
                     .statusCode(200);
         }
-        assertThat(section(UUID.randomUUID().toString(), erased).get("poll_answers")).hasSize(1);
+        // A place in the queue of a full game.
+        Map<String, Object> fullBody = gameBody(unique("Complète"), systemId);
+        fullBody.put("party_size", 1);
+        fullBody.put("waitlist_offer_hours", 24);
+        String full = publishedGame(otherGm, fullBody).get("slug").asText();
+        register(stays, full);
+        erased.as().post("/api/v1/games/" + full + "/waitlist").then().statusCode(201);
+        JsonNode before = section(UUID.randomUUID().toString(), erased);
+        assertThat(before.get("poll_answers")).hasSize(1);
+        assertThat(before.get("waitlists")).hasSize(1);
+        assertThat(before.get("waitlists").get(0).get("slug").asText()).isEqualTo(full);
 
         UserEvents.erased(erased.id());
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> otherGm.as()
@@ -109,6 +119,7 @@ class PrivacyTest {
         assertThat(after.get("registrations")).isEmpty();
         assertThat(after.get("alerts")).isEmpty();
         assertThat(after.get("poll_answers")).isEmpty();
+        assertThat(after.get("waitlists")).isEmpty();
         // The other player's answer stays.
         otherGm.as().get("/api/v1/games/" + played + "/polls/" + poll.get("id").asLong()).then()
                 .body("options[0].yes", equalTo(1));

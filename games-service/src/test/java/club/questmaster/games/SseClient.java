@@ -27,7 +27,7 @@ final class SseClient implements AutoCloseable {
             request.header("Authorization", "Bearer " + bearer);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             String[] current = new String[3];
             StringBuilder data = new StringBuilder();

@@ -1,7 +1,7 @@
 package club.questmaster.games.live;
 
-import club.questmaster.games.game.Actors;
 import club.questmaster.games.game.GameService;
+import club.questmaster.platform.security.Callers;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GameLiveResource {
 
     private final GameService games;
-    private final Actors actors;
+    private final Callers callers;
     private final LiveFeed feed;
 
-    public GameLiveResource(GameService games, Actors actors, LiveFeed feed) {
+    public GameLiveResource(GameService games, Callers callers, LiveFeed feed) {
         this.games = games;
-        this.actors = actors;
+        this.callers = callers;
         this.feed = feed;
     }
 
@@ -45,7 +45,7 @@ public class GameLiveResource {
     public Multi<OutboundSseEvent> stream(@PathParam("slug") String slug, @Context Sse sse) {
         // LiveGameVisibility has already refused a game the caller may not see (404 before the stream starts); the
         // state read here is the current one, sent first so that a reconnecting client is current at once.
-        return Multi.createFrom().uni(actors.current().chain(actor -> games.get(actor, slug)))
+        return Multi.createFrom().uni(callers.current().chain(actor -> games.get(actor, slug)))
                 .onItem().transformToMultiAndConcatenate(view -> {
                     Multi<OutboundSseEvent> now = Multi.createFrom().item(
                             LiveEvents.event(sse, "state-" + view.id(), LiveState.of(view)));

@@ -1,7 +1,7 @@
 package club.questmaster.games.live;
 
-import club.questmaster.games.game.Actors;
 import club.questmaster.games.game.GameService;
+import club.questmaster.platform.security.Callers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -18,11 +18,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class LiveGameVisibility {
 
     private final GameService games;
-    private final Actors actors;
+    private final Callers callers;
 
-    public LiveGameVisibility(GameService games, Actors actors) {
+    public LiveGameVisibility(GameService games, Callers callers) {
         this.games = games;
-        this.actors = actors;
+        this.callers = callers;
     }
 
     @ServerRequestFilter
@@ -32,6 +32,6 @@ public class LiveGameVisibility {
         }
         String slug = request.getUriInfo().getPathParameters().getFirst("slug");
         // A failure (ApiException 404) goes through the platform's problem mappers like any other.
-        return actors.current().chain(actor -> games.get(actor, slug)).replaceWithVoid();
+        return callers.current().chain(actor -> games.get(actor, slug)).replaceWithVoid();
     }
 }

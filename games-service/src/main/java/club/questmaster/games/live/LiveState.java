@@ -7,7 +7,7 @@ import club.questmaster.platform.messaging.GameEventData;
 public record LiveState(String slug, String status, int seatsLeft, int waitlistLength) {
 
     static LiveState of(GameView game) {
-        return new LiveState(game.slug(), game.status(), Math.max(0, game.partySize() - game.playerIds().size()), 0);
+        return new LiveState(game.slug(), game.status(), game.seatsLeft(), game.waitlistLength());
     }
 
     /** From an event that carries the v1.1 counts; null when it does not (then the game is read). */

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * games-service's part of api.md §8. Export: the games the user runs or ran, their registrations, the alerts they
- * reported, their poll answers. Erasure: their registrations, alerts and poll answers go (waitlist entries too, once
- * §7's waitlist has its table); the games they ran stay, with their sessions and their
+ * reported, their poll answers, their places in waitlists. Erasure: their registrations, alerts, poll answers and waitlist
+ * entries go; the games they ran stay, with their sessions and their
  * players (someone else's data), under the erased user's id, which every users projection now names
  * "Utilisateur·rice supprimé·e".
  */
@@ -31,12 +31,16 @@ public class GamesPrivacy implements PrivacyParticipant {
                   'answer', pa.answer) ORDER BY pa.poll_id, o.starts_at), '[]'::json)
                   FROM game_poll_answer pa JOIN game_poll_option o ON o.id = pa.option_id
                   JOIN game_poll p ON p.id = pa.poll_id JOIN game g ON g.id = p.game_id
-                  WHERE pa.user_id = :user_id))""";
+                  WHERE pa.user_id = :user_id),
+              'waitlists', (SELECT coalesce(json_agg(json_build_object('game_id', g.id, 'slug', g.slug,
+                  'status', w.status, 'joined_at', w.joined_at, 'offered_until', w.offered_until) ORDER BY g.id),
+                  '[]'::json) FROM waitlist_entry w JOIN game g ON g.id = w.game_id WHERE w.player_id = :user_id))""";
 
     static final String[] ERASE = {
         "DELETE FROM game_player WHERE player_id = :user_id",
         "DELETE FROM game_alert WHERE reporter_id = :user_id",
         "DELETE FROM game_poll_answer WHERE user_id = :user_id",
+        "DELETE FROM waitlist_entry WHERE player_id = :user_id",
     };
 
     private final PrivacySql sql;
