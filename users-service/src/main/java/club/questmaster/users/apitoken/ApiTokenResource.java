@@ -1,7 +1,6 @@
 package club.questmaster.users.apitoken;
 
-import club.questmaster.platform.security.CurrentUser;
-import club.questmaster.users.user.Actor;
+import club.questmaster.platform.security.Callers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -31,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiTokenResource {
 
     private final ApiTokenService tokens;
-    private final CurrentUser caller;
+    private final Callers callers;
 
-    public ApiTokenResource(ApiTokenService tokens, CurrentUser caller) {
+    public ApiTokenResource(ApiTokenService tokens, Callers callers) {
         this.tokens = tokens;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @POST
@@ -46,7 +45,7 @@ public class ApiTokenResource {
     @APIResponse(responseCode = "400", description = "Bad name, scopes or expires_in_days (VALIDATION_ERROR)")
     @APIResponse(responseCode = "409", description = "Already 10 live tokens (CONFLICT)")
     public Uni<Response> create(@Valid @NotNull ApiTokenViews.Create request) {
-        return tokens.create(Actor.of(caller), request).map(created -> Response
+        return callers.current().chain(caller -> tokens.create(caller, request)).map(created -> Response
                 .created(URI.create("/api/v1/users/me/tokens/" + created.id())).entity(created).build());
     }
 
@@ -54,7 +53,7 @@ public class ApiTokenResource {
     @Operation(operationId = "listApiTokens", summary = "The caller's API tokens that are not revoked (never their secrets)")
     @APIResponse(responseCode = "200", description = "The tokens, newest first")
     public Uni<List<ApiTokenViews.Listed>> list() {
-        return tokens.list(Actor.of(caller));
+        return callers.current().chain(tokens::list);
     }
 
     @DELETE
@@ -63,6 +62,6 @@ public class ApiTokenResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such token of the caller (NOT_FOUND)")
     public Uni<Void> revoke(@PathParam("id") String id) {
-        return tokens.revoke(Actor.of(caller), id);
+        return callers.current().chain(caller -> tokens.revoke(caller, id));
     }
 }

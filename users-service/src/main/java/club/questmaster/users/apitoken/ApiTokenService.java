@@ -1,11 +1,11 @@
 package club.questmaster.users.apitoken;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import club.questmaster.users.auth.BotToken;
 import club.questmaster.users.auth.LoginService;
 import club.questmaster.users.auth.TokenIssuer;
-import club.questmaster.users.user.Actor;
 import club.questmaster.users.user.UserAuthority;
 import club.questmaster.users.user.UserEventPublisher;
 import club.questmaster.users.user.UserRepository;
@@ -45,7 +45,7 @@ public class ApiTokenService {
 
     /** The owner's row is locked while counting, so concurrent creations cannot pass the limit together. */
     @WithTransaction
-    public Uni<ApiTokenViews.Created> create(Actor caller, ApiTokenViews.Create request) {
+    public Uni<ApiTokenViews.Created> create(Caller caller, ApiTokenViews.Create request) {
         List<String> scopes = ApiTokenRules.scopes(request.scopes());
         int days = ApiTokenRules.expiresInDays(request.expiresInDays());
         String name = request.name().strip();
@@ -78,13 +78,13 @@ public class ApiTokenService {
     }
 
     @WithSession
-    public Uni<List<ApiTokenViews.Listed>> list(Actor caller) {
+    public Uni<List<ApiTokenViews.Listed>> list(Caller caller) {
         return authority.resolve(caller).chain(actor -> tokens.unrevoked(actor.id()))
                 .map(rows -> rows.stream().map(ApiTokenViews.Listed::of).toList());
     }
 
     @WithTransaction
-    public Uni<Void> revoke(Actor caller, String id) {
+    public Uni<Void> revoke(Caller caller, String id) {
         long tokenId = parseId(id);
         return authority.resolve(caller).chain(actor -> tokens.lockOf(actor.id(), tokenId).chain(token -> {
             if (token == null || token.revokedAt != null) {

@@ -1,9 +1,9 @@
 package club.questmaster.users.privacy;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.users.password.PasswordHasher;
 import club.questmaster.users.user.AccountRules;
-import club.questmaster.users.user.Actor;
 import club.questmaster.users.user.User;
 import club.questmaster.users.user.UserAuthority;
 import club.questmaster.users.user.UserEventPublisher;
@@ -44,7 +44,7 @@ public class ErasureService {
     }
 
     /** The password is checked on the hashing pool, between a read and the erasing transaction. */
-    public Uni<Void> eraseMe(Actor caller, PrivacyViews.Erase request) {
+    public Uni<Void> eraseMe(Caller caller, PrivacyViews.Erase request) {
         return confirmation(caller).chain(account -> {
             if (User.DISCORD.equals(account.provider())) {
                 if (request == null || !CONFIRMATION.equals(request.confirm())) {
@@ -67,7 +67,7 @@ public class ErasureService {
     }
 
     @WithSession
-    Uni<Account> confirmation(Actor caller) {
+    Uni<Account> confirmation(Caller caller) {
         return authority.resolve(caller).chain(actor -> users.findLive(actor.id())).map(user -> {
             if (user == null) {
                 throw ApiException.notFound("No account for this token's subject.");
@@ -77,7 +77,7 @@ public class ErasureService {
     }
 
     @WithTransaction
-    Uni<Void> eraseSelf(Actor caller) {
+    Uni<Void> eraseSelf(Caller caller) {
         return authority.resolve(caller).chain(actor -> users.lockLive(actor.id()).chain(user -> {
             if (user == null) {
                 throw ApiException.notFound("No account for this token's subject.");
@@ -88,7 +88,7 @@ public class ErasureService {
 
     /** The superuser's delete: an erasure of someone they manage, never of themselves. */
     @WithTransaction
-    public Uni<Void> eraseByAdmin(Actor caller, String id) {
+    public Uni<Void> eraseByAdmin(Caller caller, String id) {
         return authority.resolve(caller).invoke(AccountRules::requireSuperuser).chain(actor -> {
             if (!UserIds.valid(id)) {
                 throw ApiException.notFound("No such user.");

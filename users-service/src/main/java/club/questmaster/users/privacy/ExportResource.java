@@ -1,7 +1,6 @@
 package club.questmaster.users.privacy;
 
-import club.questmaster.platform.security.CurrentUser;
-import club.questmaster.users.user.Actor;
+import club.questmaster.platform.security.Callers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -25,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
 
     private final ExportService exports;
-    private final CurrentUser caller;
+    private final Callers callers;
 
-    public ExportResource(ExportService exports, CurrentUser caller) {
+    public ExportResource(ExportService exports, Callers callers) {
         this.exports = exports;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @GET
@@ -41,7 +40,7 @@ public class ExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PrivacyViews.Pending.class)))
     public Uni<Response> export() {
-        return exports.export(Actor.of(caller)).map(outcome -> {
+        return callers.current().chain(exports::export).map(outcome -> {
             if (outcome instanceof ExportService.Complete complete) {
                 return Response.ok(complete.export()).build();
             }

@@ -1,9 +1,9 @@
 package club.questmaster.users.privacy;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.users.apitoken.ApiTokenRepository;
 import club.questmaster.users.session.SessionRepository;
-import club.questmaster.users.user.Actor;
 import club.questmaster.users.user.User;
 import club.questmaster.users.user.UserAuthority;
 import club.questmaster.users.user.UserEventPublisher;
@@ -59,7 +59,7 @@ public class ExportService {
 
     /** The caller's row is locked, so two concurrent first calls open one export, not two. */
     @WithTransaction
-    public Uni<Outcome> export(Actor caller) {
+    public Uni<Outcome> export(Caller caller) {
         OffsetDateTime now = now();
         return authority.resolve(caller).chain(actor -> users.lockLive(actor.id())).chain(user -> {
             if (user == null) {

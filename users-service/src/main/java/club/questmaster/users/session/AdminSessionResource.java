@@ -1,8 +1,7 @@
 package club.questmaster.users.session;
 
-import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.platform.security.Role;
-import club.questmaster.users.user.Actor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,20 +26,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminSessionResource {
 
     private final SessionService sessions;
-    private final CurrentUser caller;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public AdminSessionResource(SessionService sessions, CurrentUser caller, JsonWebToken token) {
+    public AdminSessionResource(SessionService sessions, Callers callers) {
         this.sessions = sessions;
-        this.caller = caller;
-        this.token = token;
+        this.callers = callers;
     }
 
     @GET
     @Operation(operationId = "listUserSessions", summary = "A user's live sessions")
     @APIResponse(responseCode = "200", description = "[{id, created_at, last_used_at, user_agent, current}]")
     public Uni<List<SessionView>> list(@PathParam("id") String id) {
-        return sessions.ofUser(Actor.of(caller), id, token.getClaim("sid"));
+        return callers.current().chain(caller -> sessions.ofUser(caller, id));
     }
 
     @DELETE
@@ -49,6 +45,6 @@ public class AdminSessionResource {
     @Operation(operationId = "revokeUserSession", summary = "Kick a user's session: its access tokens are refused everywhere within 5 s")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<Void> revoke(@PathParam("id") String id, @PathParam("sid") String sid) {
-        return sessions.revokeOfUser(Actor.of(caller), id, sid);
+        return callers.current().chain(caller -> sessions.revokeOfUser(caller, id, sid));
     }
 }

@@ -1,7 +1,6 @@
 package club.questmaster.users.session;
 
-import club.questmaster.platform.security.CurrentUser;
-import club.questmaster.users.user.Actor;
+import club.questmaster.platform.security.Callers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,20 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     private final SessionService sessions;
-    private final CurrentUser caller;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public SessionResource(SessionService sessions, CurrentUser caller, JsonWebToken token) {
+    public SessionResource(SessionService sessions, Callers callers) {
         this.sessions = sessions;
-        this.caller = caller;
-        this.token = token;
+        this.callers = callers;
     }
 
     @GET
     @Operation(operationId = "listMySessions", summary = "The caller's live sessions, most recently used first; current marks this request's")
     @APIResponse(responseCode = "200", description = "[{id, created_at, last_used_at, user_agent, current}]")
     public Uni<List<SessionView>> list() {
-        return sessions.mine(Actor.of(caller), token.getClaim("sid"));
+        return callers.current().chain(caller -> sessions.mine(caller));
     }
 
     @DELETE
@@ -47,6 +43,6 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such live session of the caller (NOT_FOUND)")
     public Uni<Void> revoke(@PathParam("id") String id) {
-        return sessions.revokeMine(Actor.of(caller), id);
+        return callers.current().chain(caller -> sessions.revokeMine(caller, id));
     }
 }

@@ -1,8 +1,8 @@
 package club.questmaster.users.session;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.users.user.AccountRules;
-import club.questmaster.users.user.Actor;
 import club.questmaster.users.user.User;
 import club.questmaster.users.user.UserAuthority;
 import club.questmaster.users.user.UserEventPublisher;
@@ -39,23 +39,23 @@ public class SessionService {
     }
 
     @WithSession
-    public Uni<List<SessionView>> mine(Actor caller, String currentSid) {
-        return authority.resolve(caller).chain(actor -> list(actor.id(), currentSid));
+    public Uni<List<SessionView>> mine(Caller caller) {
+        return authority.resolve(caller).chain(actor -> list(actor.id(), actor.sessionId()));
     }
 
     @WithTransaction
-    public Uni<Void> revokeMine(Actor caller, String sessionId) {
+    public Uni<Void> revokeMine(Caller caller, String sessionId) {
         return authority.resolve(caller).chain(actor -> revoke(actor, actor.id(), sessionId));
     }
 
     @WithSession
-    public Uni<List<SessionView>> ofUser(Actor caller, String userId, String currentSid) {
+    public Uni<List<SessionView>> ofUser(Caller caller, String userId) {
         return authority.resolveAdmin(caller).chain(actor -> managedTarget(actor, userId, false))
-                .chain(target -> list(target.id, currentSid));
+                .chain(target -> list(target.id, caller.sessionId()));
     }
 
     @WithTransaction
-    public Uni<Void> revokeOfUser(Actor caller, String userId, String sessionId) {
+    public Uni<Void> revokeOfUser(Caller caller, String userId, String sessionId) {
         return authority.resolveAdmin(caller).chain(actor -> managedTarget(actor, userId, true)
                 .chain(target -> revoke(actor, target.id, sessionId)));
     }
@@ -82,7 +82,7 @@ public class SessionService {
                 .map(rows -> rows.stream().map(s -> SessionView.of(s, currentSid)).toList());
     }
 
-    private Uni<Void> revoke(Actor actor, String userId, String sessionId) {
+    private Uni<Void> revoke(Caller actor, String userId, String sessionId) {
         UUID id = parse(sessionId);
         OffsetDateTime now = now();
         return sessions.lockOf(userId, id).chain(session -> {
@@ -93,7 +93,7 @@ public class SessionService {
         });
     }
 
-    private Uni<User> managedTarget(Actor actor, String userId, boolean lock) {
+    private Uni<User> managedTarget(Caller actor, String userId, boolean lock) {
         if (!UserIds.valid(userId)) {
             return Uni.createFrom().failure(ApiException.notFound("No such user."));
         }

@@ -1,7 +1,7 @@
 package club.questmaster.users.user;
 
 import club.questmaster.platform.web.QueryParams;
-import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.PageRequest;
 import club.questmaster.platform.web.PageResult;
@@ -45,12 +45,12 @@ public class AdminUserResource {
 
     private final UserAdminService users;
     private final ErasureService erasure;
-    private final CurrentUser caller;
+    private final Callers callers;
 
-    public AdminUserResource(UserAdminService users, ErasureService erasure, CurrentUser caller) {
+    public AdminUserResource(UserAdminService users, ErasureService erasure, Callers callers) {
         this.users = users;
         this.erasure = erasure;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @POST
@@ -60,7 +60,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "400", description = "Invalid username, password or roles (VALIDATION_ERROR)")
     @APIResponse(responseCode = "409", description = "Username taken (NAME_TAKEN)")
     public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
-        return users.create(Actor.of(caller), request)
+        return callers.current().chain(caller -> users.create(caller, request))
                 .map(user -> Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build());
     }
 
@@ -76,7 +76,7 @@ public class AdminUserResource {
                 QueryParams.text("role", role, 20).map(r -> Roles.validated("role", List.of(r)).get(0)),
                 QueryParams.bool("banned", banned));
         PageRequest request = PageRequest.parse(page, perPage);
-        return users.list(Actor.of(caller), filter, request);
+        return callers.current().chain(caller -> users.list(caller, filter, request));
     }
 
     @GET
@@ -85,7 +85,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> get(@PathParam("id") String id) {
-        return users.get(Actor.of(caller), id);
+        return callers.current().chain(caller -> users.get(caller, id));
     }
 
     @PATCH
@@ -97,7 +97,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "400", description = "Invalid value (VALIDATION_ERROR)")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> patch(@PathParam("id") String id, @Valid @NotNull PatchUserRequest request) {
-        return users.patch(Actor.of(caller), id, request);
+        return callers.current().chain(caller -> users.patch(caller, id, request));
     }
 
     @PUT
@@ -109,7 +109,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> setPermissions(@PathParam("id") String id,
             @Valid @NotNull PermissionsRequest request) {
-        return users.setPermissions(Actor.of(caller), id, request.permissions());
+        return callers.current().chain(caller -> users.setPermissions(caller, id, request.permissions()));
     }
 
     @POST
@@ -120,7 +120,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", description = "The banned account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> ban(@PathParam("id") String id, @Valid BanRequest request) {
-        return users.ban(Actor.of(caller), id, request == null ? null : request.reason());
+        return callers.current().chain(caller -> users.ban(caller, id, request == null ? null : request.reason()));
     }
 
     @POST
@@ -129,7 +129,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<AdminUserView> unban(@PathParam("id") String id) {
-        return users.unban(Actor.of(caller), id);
+        return callers.current().chain(caller -> users.unban(caller, id));
     }
 
     @DELETE
@@ -140,6 +140,6 @@ public class AdminUserResource {
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<Void> delete(@PathParam("id") String id) {
-        return erasure.eraseByAdmin(Actor.of(caller), id);
+        return callers.current().chain(caller -> erasure.eraseByAdmin(caller, id));
     }
 }

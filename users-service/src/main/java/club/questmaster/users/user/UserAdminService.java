@@ -1,6 +1,7 @@
 package club.questmaster.users.user;
 
 import club.questmaster.platform.messaging.UserEventData;
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
@@ -49,7 +50,7 @@ public class UserAdminService {
     // ---- reading -------------------------------------------------------------------------------------------------
 
     @WithSession
-    public Uni<PageResult<AdminUserView>> list(Actor caller, UserRepository.Filter filter, PageRequest page) {
+    public Uni<PageResult<AdminUserView>> list(Caller caller, UserRepository.Filter filter, PageRequest page) {
         return authority.resolveAdmin(caller)
                 .chain(actor -> users.count(filter))
                 .chain(total -> users.page(filter, page).map(rows ->
@@ -57,13 +58,13 @@ public class UserAdminService {
     }
 
     @WithSession
-    public Uni<AdminUserView> get(Actor caller, String id) {
+    public Uni<AdminUserView> get(Caller caller, String id) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, false)).map(UserMapping::adminView);
     }
 
     // ---- creating ------------------------------------------------------------------------------------------------
 
-    public Uni<AdminUserView> create(Actor caller, CreateUserRequest request) {
+    public Uni<AdminUserView> create(Caller caller, CreateUserRequest request) {
         List<String> roles = Roles.validated("roles",
                 request.roles() == null ? List.of(Role.PLAYER_NAME) : request.roles());
         policy.check("password", request.username(), request.password());
@@ -73,19 +74,19 @@ public class UserAdminService {
     }
 
     @WithSession
-    Uni<Void> checkCreate(Actor caller, String username, List<String> roles) {
+    Uni<Void> checkCreate(Caller caller, String username, List<String> roles) {
         return authority.resolveAdmin(caller).chain(actor -> mayCreate(actor, username, roles));
     }
 
     @WithTransaction
-    Uni<AdminUserView> insert(Actor caller, CreateUserRequest request, List<String> roles, String hash) {
+    Uni<AdminUserView> insert(Caller caller, CreateUserRequest request, List<String> roles, String hash) {
         return authority.resolveAdmin(caller).call(actor -> mayCreate(actor, request.username(), roles))
                 .chain(actor -> users.persist(UserMapping.newLocalAccount(UserIds.newLocalId(), request, roles, hash, now()))
                         .call(saved -> events.publish(UserEventData.Types.CREATED, saved, actor.id()))
                         .map(UserMapping::adminView));
     }
 
-    private Uni<Void> mayCreate(Actor actor, String username, List<String> roles) {
+    private Uni<Void> mayCreate(Caller actor, String username, List<String> roles) {
         AccountRules.checkGrant(actor, roles);
         return users.usernameTaken(username, null).invoke(taken -> {
             if (taken) {
@@ -96,7 +97,7 @@ public class UserAdminService {
 
     // ---- updating ------------------------------------------------------------------------------------------------
 
-    public Uni<AdminUserView> patch(Actor caller, String id, PatchUserRequest request) {
+    public Uni<AdminUserView> patch(Caller caller, String id, PatchUserRequest request) {
         if (request.nameSet() && (request.name() == null || request.name().isBlank())) {
             return Uni.createFrom().failure(ApiException.invalid("name", "must not be empty"));
         }
@@ -113,13 +114,13 @@ public class UserAdminService {
     }
 
     @WithSession
-    Uni<Void> checkPatch(Actor caller, String id, PatchUserRequest request, List<String> roles) {
+    Uni<Void> checkPatch(Caller caller, String id, PatchUserRequest request, List<String> roles) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, false)
                 .invoke(target -> mayPatch(actor, target, request, roles))).replaceWithVoid();
     }
 
     @WithTransaction
-    Uni<AdminUserView> applyPatch(Actor caller, String id, PatchUserRequest request, List<String> roles, String hash) {
+    Uni<AdminUserView> applyPatch(Caller caller, String id, PatchUserRequest request, List<String> roles, String hash) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, true).chain(target -> {
             mayPatch(actor, target, request, roles);
             OffsetDateTime now = now();
@@ -133,7 +134,7 @@ public class UserAdminService {
         }));
     }
 
-    private void mayPatch(Actor actor, User target, PatchUserRequest request, List<String> roles) {
+    private void mayPatch(Caller actor, User target, PatchUserRequest request, List<String> roles) {
         AccountRules.checkPatch(actor, target, roles);
         if (request.passwordSet()) {
             policy.check("password", target.username, request.password());
@@ -143,7 +144,7 @@ public class UserAdminService {
     // ---- delegated permissions ---------------------------------------------------------------------------------
 
     /** Replaces the target's delegated permissions; a change publishes {@code questmaster.user.permissions.changed}. */
-    public Uni<AdminUserView> setPermissions(Actor caller, String id, List<String> requested) {
+    public Uni<AdminUserView> setPermissions(Caller caller, String id, List<String> requested) {
         if (requested == null) {
             return Uni.createFrom().failure(ApiException.invalid("permissions", "must not be null"));
         }
@@ -152,7 +153,7 @@ public class UserAdminService {
     }
 
     @WithTransaction
-    Uni<AdminUserView> writePermissions(Actor caller, String id, List<String> permissions) {
+    Uni<AdminUserView> writePermissions(Caller caller, String id, List<String> permissions) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, true).chain(target -> {
             AccountRules.checkPermissions(actor, target);
             if (permissions.equals(target.permissions())) {
@@ -169,7 +170,7 @@ public class UserAdminService {
 
     /** Bans: every refresh token is revoked, the event tells every service to refuse the live access tokens. */
     @WithTransaction
-    public Uni<AdminUserView> ban(Actor caller, String id, String reason) {
+    public Uni<AdminUserView> ban(Caller caller, String id, String reason) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, true).chain(target -> {
             AccountRules.checkModerate(actor, target, "ban");
             if (target.banned) {
@@ -189,7 +190,7 @@ public class UserAdminService {
     }
 
     @WithTransaction
-    public Uni<AdminUserView> unban(Actor caller, String id) {
+    public Uni<AdminUserView> unban(Caller caller, String id) {
         return authority.resolveAdmin(caller).chain(actor -> findTarget(id, true).chain(target -> {
             AccountRules.checkModerate(actor, target, "unban");
             if (!target.banned) {

@@ -1,5 +1,6 @@
 package club.questmaster.users.user;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -23,17 +24,17 @@ public class UserAuthority {
      * ACCOUNT_BANNED). A token whose subject has no account here (signed with our key all the same, e.g. by another
      * service's tests) keeps the roles it carries.
      */
-    public Uni<Actor> resolve(Actor fromToken) {
-        return users.findById(fromToken.id()).map(user -> {
+    public Uni<Caller> resolve(Caller fromToken) {
+        return users.findById(fromToken.requireAuthenticated().id()).map(user -> {
             if (user == null) {
                 return fromToken;
             }
             requireActive(user);
-            return new Actor(user.id, user.roles());
+            return fromToken.withRoles(Roles.toEnums(user.roles()));
         });
     }
 
-    public Uni<Actor> resolveAdmin(Actor fromToken) {
+    public Uni<Caller> resolveAdmin(Caller fromToken) {
         return resolve(fromToken).invoke(AccountRules::requireAdmin);
     }
 

@@ -1,7 +1,7 @@
 package club.questmaster.users.user;
 
 import club.questmaster.platform.web.QueryParams;
-import club.questmaster.platform.security.CurrentUser;
+import club.questmaster.platform.security.Callers;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.users.privacy.ErasureService;
 import club.questmaster.users.privacy.PrivacyViews;
@@ -33,12 +33,12 @@ public class UserResource {
 
     private final UserService users;
     private final ErasureService erasure;
-    private final CurrentUser caller;
+    private final Callers callers;
 
-    public UserResource(UserService users, ErasureService erasure, CurrentUser caller) {
+    public UserResource(UserService users, ErasureService erasure, Callers callers) {
         this.users = users;
         this.erasure = erasure;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @DELETE
@@ -48,7 +48,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Erased here; every service has removed or anonymised its data within 60 s")
     @APIResponse(responseCode = "400", description = "Password or confirmation missing (VALIDATION_ERROR)")
     public Uni<Void> erase(@Valid PrivacyViews.Erase request) {
-        return erasure.eraseMe(Actor.of(caller), request);
+        return callers.current().chain(caller -> erasure.eraseMe(caller, request));
     }
 
     @GET
@@ -56,7 +56,7 @@ public class UserResource {
     @Operation(operationId = "getMe", summary = "The caller")
     @APIResponse(responseCode = "200", description = "The caller's profile")
     public Uni<UserView> me() {
-        return users.me(Actor.of(caller));
+        return callers.current().chain(users::me);
     }
 
     @GET
@@ -67,7 +67,7 @@ public class UserResource {
     public Uni<List<UserView>> search(@QueryParam("q") String q) {
         String query = QueryParams.text("q", q, 50)
                 .orElseThrow(() -> ApiException.invalid("q", "is required"));
-        return users.search(Actor.of(caller), query);
+        return callers.current().chain(caller -> users.search(caller, query));
     }
 
     @GET
@@ -82,7 +82,7 @@ public class UserResource {
         if (ids.length() > 100 * 22) {
             throw ApiException.invalid("ids", "at most " + UserService.MAX_IDS + " ids");
         }
-        return users.byIds(Actor.of(caller), UserService.splitIds(ids));
+        return callers.current().chain(caller -> users.byIds(caller, UserService.splitIds(ids)));
     }
 
     @GET
@@ -91,6 +91,6 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user (NOT_FOUND)")
     public Uni<UserView> get(@PathParam("id") String id) {
-        return users.get(Actor.of(caller), id);
+        return callers.current().chain(caller -> users.get(caller, id));
     }
 }

@@ -1,5 +1,6 @@
 package club.questmaster.users.user;
 
+import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +28,8 @@ public class UserService {
 
     /** One read: the caller's row is both the authority check and the answer. */
     @WithSession
-    public Uni<UserView> me(Actor caller) {
-        return users.findById(caller.id()).map(user -> {
+    public Uni<UserView> me(Caller caller) {
+        return users.findById(caller.requireAuthenticated().id()).map(user -> {
             if (user == null) {
                 throw ApiException.notFound("No account for this token's subject.");
             }
@@ -38,7 +39,7 @@ public class UserService {
     }
 
     @WithSession
-    public Uni<UserView> get(Actor caller, String id) {
+    public Uni<UserView> get(Caller caller, String id) {
         return authority.resolve(caller)
                 .chain(actor -> UserIds.valid(id) ? users.findLive(id) : Uni.createFrom().nullItem())
                 .map(user -> UserMapping.view(UserAdminService.require(user)));
@@ -46,7 +47,7 @@ public class UserService {
 
     /** The live users among {@code ids}, in the order asked; unknown ids are left out. */
     @WithSession
-    public Uni<List<UserView>> byIds(Actor caller, List<String> ids) {
+    public Uni<List<UserView>> byIds(Caller caller, List<String> ids) {
         if (ids.size() > MAX_IDS) {
             return Uni.createFrom().failure(ApiException.invalid("ids", "at most " + MAX_IDS + " ids"));
         }
@@ -59,7 +60,7 @@ public class UserService {
     }
 
     @WithSession
-    public Uni<List<UserView>> search(Actor caller, String q) {
+    public Uni<List<UserView>> search(Caller caller, String q) {
         return authority.resolve(caller).chain(actor -> users.search(q, SEARCH_LIMIT))
                 .map(found -> found.stream().map(UserMapping::view).toList());
     }

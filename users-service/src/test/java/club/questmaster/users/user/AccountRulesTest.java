@@ -4,17 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import club.questmaster.platform.security.Caller;
+import club.questmaster.platform.security.Role;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Who may do what to an account, in plain JUnit. */
 class AccountRulesTest {
 
-    private static final Actor ADMIN = new Actor("10000000000000000001", List.of("player", "admin"));
-    private static final Actor SUPERUSER = new Actor("10000000000000000002", List.of("superuser"));
+    private static final Caller ADMIN = caller("10000000000000000001", Role.PLAYER, Role.ADMIN);
+    private static final Caller SUPERUSER = caller("10000000000000000002", Role.SUPERUSER);
+
+    private static Caller caller(String id, Role... roles) {
+        return new Caller(id, "u" + id, "U", Set.of(roles), Set.of(), false, Set.of(), null);
+    }
 
     private static User user(String id, String... roles) {
         User user = new User();
@@ -30,7 +37,7 @@ class AccountRulesTest {
 
     @Test
     void onlyAdminsAndSuperusersAdministerAccounts() {
-        forbidden(() -> AccountRules.requireAdmin(new Actor("10000000000000000003", List.of("player", "gm"))));
+        forbidden(() -> AccountRules.requireAdmin(caller("10000000000000000003", Role.PLAYER, Role.GM)));
         assertDoesNotThrow(() -> AccountRules.requireAdmin(ADMIN));
         assertDoesNotThrow(() -> AccountRules.requireAdmin(SUPERUSER));
     }

@@ -31,6 +31,11 @@ public record Caller(String id, String username, String name, Set<Role> roles, S
         scopes = Set.copyOf(scopes);
     }
 
+    /** This caller holding {@code roles} instead: for a service that re-reads the roles in force from its own data. */
+    public Caller withRoles(Set<Role> roles) {
+        return new Caller(id, username, name, roles, permissions, scoped, scopes, sessionId);
+    }
+
     public boolean anonymous() {
         return id == null;
     }

@@ -24,6 +24,16 @@ class CallerTest {
     }
 
     @Test
+    void withRolesReplacesOnlyTheRoles() {
+        Caller bot = bot("games:read");
+        Caller promoted = bot.withRoles(EnumSet.of(Role.ADMIN));
+        assertEquals(Set.of(Role.ADMIN), promoted.roles());
+        assertEquals(new Caller(bot.id(), bot.username(), bot.name(), Set.of(Role.ADMIN), bot.permissions(),
+                bot.scoped(), bot.scopes(), bot.sessionId()), promoted);
+        assertEquals(Set.of(Role.PLAYER), bot.roles());
+    }
+
+    @Test
     void theHighestHeldRoleDecidesTheRank() {
         Caller gm = caller(EnumSet.of(Role.PLAYER, Role.GM), Set.of());
         assertEquals(Role.GM, gm.highest().orElseThrow());
