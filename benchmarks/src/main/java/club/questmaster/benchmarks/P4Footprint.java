@@ -33,7 +33,7 @@ final class P4Footprint {
         this.report = report;
     }
 
-    /** Per service: seconds from its start to ready, from the launcher log of a start of the four together. */
+    /** Per service: seconds from its start to ready, from the launcher log of a start of them all together. */
     void together(List<String> launcherLog) {
         Map<String, Double> started = new LinkedHashMap<>();
         Map<String, Double> ready = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class P4Footprint {
             }
         }
         report.line("%nP4 footprint%n  started together (./questmaster up): whole suite ready in %s s", all);
-        ready.forEach((service, at) -> report.info("P4", service + " ready, started with the other three",
+        ready.forEach((service, at) -> report.info("P4", service + " ready, started with the others",
                 String.format("%.1f s", at - started.getOrDefault(service, 0.0))));
     }
 
@@ -64,7 +64,7 @@ final class P4Footprint {
         mb.forEach((k, v) -> line.append(String.format("%s %.0f MB, ", k, v)));
         report.line("  memory %s: %stotal %.0f MB", when, line, total);
         if (when.startsWith("idle")) {
-            for (String s : Stack.SERVICES.keySet()) {
+            for (String s : stack.services.keySet()) {
                 report.bound("P4", s + " RSS " + when, mb.get(s), "MB", 250);
             }
         }
@@ -73,7 +73,7 @@ final class P4Footprint {
 
     /** Each service started alone (a second instance on another port) while the suite idles. */
     void alone() throws Exception {
-        for (String service : Stack.SERVICES.keySet()) {
+        for (String service : stack.services.keySet()) {
             Procs.Proc running = stack.service(service).orElseThrow(() -> new IllegalStateException(service + " is not running"));
             List<String> command = cmdline(running.pid());
             Map<String, String> env = environ(running.pid());

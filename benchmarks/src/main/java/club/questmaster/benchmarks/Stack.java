@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +20,47 @@ final class Stack {
 
     static final int PG_PORT = 55432;
     static final String KAFKA = "127.0.0.1:9092";
-    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
-
-    static {
-        SERVICES.put("users-service", 8081);
-        SERVICES.put("games-service", 8082);
-        SERVICES.put("trophies-service", 8083);
-        SERVICES.put("audit-service", 8084);
-    }
+    /** The one list of the suite's services, as platform/devstack's launcher and ./questmaster read it. */
+    static final String SERVICES_FILE = "services.conf";
 
     final Path root;
     final Path dir;
+    /** Service name (its module directory) to HTTP port, in {@value #SERVICES_FILE}'s order. */
+    final Map<String, Integer> services;
 
-    Stack(Path root) {
+    Stack(Path root) throws IOException {
         this.root = root;
         this.dir = root.resolve(".devstack");
+        this.services = services(Files.readAllLines(root.resolve(SERVICES_FILE)));
+    }
+
+    /**
+     * Lines of {@code name port database}, blank lines and {@code #} comments skipped. Benchmarks is outside the
+     * reactor, so it cannot use devstack's SuiteServices; like ./questmaster it reads only the first two fields.
+     */
+    static Map<String, Integer> services(List<String> lines) {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (String line : lines) {
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            String[] fields = content.split("\\s+");
+            if (fields.length < 2) {
+                throw new IllegalArgumentException(
+                        SERVICES_FILE + ": expected 'name port database', got '" + content + "'");
+            }
+            services.put(fields[0], Integer.parseInt(fields[1]));
+        }
+        return Collections.unmodifiableMap(services);
+    }
+
+    int port(String service) {
+        Integer port = services.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException(service + " is not in " + SERVICES_FILE);
+        }
+        return port;
     }
 
     Connection db(String database) throws SQLException {
@@ -65,7 +92,7 @@ final class Stack {
     }
 
     boolean running() {
-        return Files.exists(dir.resolve("launcher.pid")) && portOpen(8082);
+        return Files.exists(dir.resolve("launcher.pid")) && portOpen(port("games-service"));
     }
 
     static boolean portOpen(int port) {
@@ -76,7 +103,7 @@ final class Stack {
         }
     }
 
-    /** ./questmaster down; ./questmaster up --detach: the four services started together. */
+    /** ./questmaster down; ./questmaster up --detach: the services started together. */
     List<String> restart(boolean fresh) throws IOException, InterruptedException {
         run(List.of("./questmaster", "down"));
         List<String> up = new ArrayList<>(List.of("./questmaster", "up", "--detach"));
@@ -124,7 +151,7 @@ final class Stack {
     /** Memory of every process of the stack: services and Kafka by RSS, PostgreSQL by PSS over its processes. */
     Map<String, Double> memory() {
         Map<String, Double> mb = new LinkedHashMap<>();
-        SERVICES.keySet().forEach(s -> mb.put(s, service(s).map(p -> Procs.rssMb(p.pid())).orElse(0.0)));
+        services.keySet().forEach(s -> mb.put(s, service(s).map(p -> Procs.rssMb(p.pid())).orElse(0.0)));
         mb.put("kafka", kafka().map(p -> Procs.rssMb(p.pid())).orElse(0.0));
         mb.put("postgres (PSS)", postgres().map(p -> Procs.tree(p.pid()).stream().mapToDouble(c -> Procs.pssMb(c.pid()))
                 .sum()).orElse(0.0));
