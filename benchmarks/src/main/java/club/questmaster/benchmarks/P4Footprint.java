@@ -71,12 +71,23 @@ final class P4Footprint {
         report.bound("P4", "whole stack memory " + when, total, "MB", 2048);
     }
 
-    /** Each service started alone (a second instance on another port) while the suite idles. */
-    void alone() throws Exception {
-        for (String service : stack.services.keySet()) {
+    /**
+     * Each service started alone (a second instance on another port) while the suite idles; {@code extraJvm} flags
+     * are added to its command line and {@code extraEnv} to its environment (to try JVM settings without a restart);
+     * {@code services} null: every service of services.conf.
+     */
+    void alone(List<String> services, List<String> extraJvm, Map<String, String> extraEnv) throws Exception {
+        if (services == null) {
+            services = List.copyOf(stack.services.keySet());
+        }
+        String variant = extraJvm.isEmpty() && extraEnv.isEmpty() ? ""
+                : " [with " + String.join(" ", extraJvm) + (extraEnv.isEmpty() ? "" : " " + extraEnv) + "]";
+        for (String service : services) {
             Procs.Proc running = stack.service(service).orElseThrow(() -> new IllegalStateException(service + " is not running"));
             List<String> command = cmdline(running.pid());
+            command.addAll(1, extraJvm);
             Map<String, String> env = environ(running.pid());
+            env.putAll(extraEnv);
             int port = freePort();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             Path log = Files.createTempFile("qm-alone-" + service, ".log");
@@ -106,11 +117,11 @@ final class P4Footprint {
                 Thread.sleep(5000);
                 double rss = Procs.rssMb(p.pid());
                 report.line("  %s alone: ready after %.2f s (Quarkus: started in %s; %.2f s of CPU until ready),"
-                        + " RSS idle %.0f MB", service, readyAfter, quarkus, cpuAtReady, rss);
-                report.info("P4", service + " CPU seconds until ready, started alone", String.format("%.2f s",
-                        cpuAtReady));
-                report.bound("P4", service + " ready, started alone", readyAfter, "s", 3);
-                report.bound("P4", service + " RSS idle, started alone", rss, "MB", 250);
+                        + " RSS idle %.0f MB%s", service, readyAfter, quarkus, cpuAtReady, rss, variant);
+                report.info("P4", service + " CPU seconds until ready, started alone" + variant,
+                        String.format("%.2f s", cpuAtReady));
+                report.bound("P4", service + " ready, started alone" + variant, readyAfter, "s", 3);
+                report.bound("P4", service + " RSS idle, started alone" + variant, rss, "MB", 250);
             } finally {
                 p.destroy();
                 p.waitFor();

@@ -15,7 +15,9 @@ import java.util.Set;
  * (PostgreSQL's own speed on the same SQL, or a raw Kafka consumer) and the ratio, then a Markdown table.
  *
  * <p>Usage (benchmarks/run does the build): {@code java -cp ... club.questmaster.benchmarks.Suite [--root DIR]
- * [--seconds 10] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]}. By default it
+ * [--seconds 10] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]
+ * [--alone-services a,b] [--alone-jvm "-XX:flag ..."] [--alone-env KEY=VALUE]}: the last three start the services
+ * alone a second time with other JVM settings, to compare them in one run. By default it
  * restarts the suite with {@code ./questmaster down; ./questmaster up --detach} (P4 measures that start).
  */
 public final class Suite {
@@ -31,6 +33,9 @@ public final class Suite {
         boolean restart = true;
         Set<String> only = Set.of("P1", "P2", "P3", "P4");
         Path out = null;
+        List<String> aloneServices = null; // every service of services.conf
+        List<String> aloneJvm = new ArrayList<>();
+        java.util.Map<String, String> aloneEnv = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -40,6 +45,12 @@ public final class Suite {
                 case "--no-restart" -> restart = false;
                 case "--only" -> only = Set.of(args[++i].toUpperCase().split(","));
                 case "--out" -> out = Path.of(args[++i]);
+                case "--alone-services" -> aloneServices = List.of(args[++i].split(","));
+                case "--alone-jvm" -> aloneJvm.addAll(List.of(args[++i].trim().split("\\s+")));
+                case "--alone-env" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    aloneEnv.put(kv[0], kv[1]);
+                }
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -67,7 +78,10 @@ public final class Suite {
         }
         if (only.contains("P4")) {
             p4.memory("idle, after start");
-            p4.alone();
+            p4.alone(aloneServices, List.of(), java.util.Map.of());
+            if (!aloneJvm.isEmpty() || !aloneEnv.isEmpty()) {
+                p4.alone(aloneServices, aloneJvm, aloneEnv);
+            }
         }
         if (only.contains("P1")) {
             new P1Seats(stack, report, options).run();
