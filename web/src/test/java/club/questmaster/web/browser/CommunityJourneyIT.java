@@ -30,7 +30,7 @@ import org.openqa.selenium.Cookie;
  * The original's end-to-end scenario through the pages, in chromium, against the packaged services on the real
  * PostgreSQL and Kafka: the session cookie (sealed, HttpOnly, refreshed before expiry, revoked at logout); a gm publishes a campaign (after a validation error shown next to its field, nothing typed
  * lost), players register through the game page until it closes, the gm archives it with badges, the badges show on
- * the players' profiles; an
+ * the players' profiles; a full game's waitlist offers a freed seat to the first waiting player, who accepts it; an
  * admin bans a player, whose next page logs them out; a service that is down gives a page naming it. Every main page
  * is checked by axe-core (no serious or critical violation) and at 375 px wide (no horizontal scrolling).
  */
@@ -198,6 +198,35 @@ class CommunityJourneyIT {
 
     @Test
     @Order(7)
+    void aFullGamesWaitlistOffersTheFreedSeatToTheFirstWaitingPlayer() throws IOException {
+        String oneShot = api.openOneShot(api.login("morgane", PASSWORD), "Le Manoir des Brumes", systemId, 1);
+        api.register(api.login("alice", PASSWORD), oneShot);
+
+        browser.signIn("chloe", PASSWORD).go("/annonces/" + oneShot + "/");
+        assertTrue(browser.body().contains("La partie est complète."), browser.body());
+        browser.press("Rejoindre la liste d'attente");
+        assertEquals("Vous êtes sur la liste d'attente.", browser.flash());
+        assertEquals("Vous êtes n°1 sur la liste d'attente.", browser.text("#waitlist-position"));
+        assertAccessibleAndFitsAPhone("game-waitlist");
+        browser.signOut();
+
+        browser.signIn("alice", PASSWORD).go("/annonces/" + oneShot + "/").press("Se désinscrire");
+        assertEquals("Vous êtes désinscrit·e de la partie.", browser.flash());
+        browser.signOut();
+
+        // The freed seat is held for Chloé (waitlist_offer_hours 24 by default): she accepts it from the game page.
+        browser.signIn("chloe", PASSWORD).go("/annonces/" + oneShot + "/");
+        browser.awaitOnReload(() -> browser.hasButton("Accepter la place"), Duration.ofSeconds(15), "Chloé's offer");
+        assertTrue(browser.body().contains("Une place vous est réservée jusqu'au"), browser.body());
+        browser.press("Accepter la place");
+        assertEquals("Vous êtes inscrit·e : la place vous attendait.", browser.flash());
+        assertTrue(browser.body().contains("Vous êtes inscrit·e à cette partie."), browser.body());
+        assertTrue(browser.text("#seats-left").startsWith("complet"), browser.text("#seats-left"));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(8)
     void anAdminBanLogsThePlayerOut() throws IOException {
         browser.signIn("chloe", PASSWORD).go("/mes_parties/");
         assertEquals("Mes parties", browser.text("h1"));
@@ -223,7 +252,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theBoardListsTheOpenGamesAndTheSeatsLeftFollowRegistrationsLiveAndTheOtherPagesAreAccessibleToo()
             throws IOException {
         String gmToken = api.login("morgane", PASSWORD);
@@ -262,7 +291,7 @@ class CommunityJourneyIT {
 
     /** Last: it stops a service for good. */
     @Test
-    @Order(9)
+    @Order(10)
     void aServiceThatIsDownGivesAPageNamingItNeverAStackTrace() throws IOException {
         suite.stop("trophies-service");
         browser.go("/badges/classement/");
