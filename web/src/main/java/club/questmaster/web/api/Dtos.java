@@ -54,6 +54,16 @@ public final class Dtos {
             Integer seatsLeft, Integer waitlistLength, Boolean waitlistEnabled, OffsetDateTime registrationOpensAt,
             Integer minPlayers) {
 
+        /**
+         * Whether a player can join the queue (contract §7): a full game, open or closed, with its waitlist on and no
+         * party selection. In Java rather than in the template: Qute mis-evaluates a parenthesised group between two
+         * {@code &&} operands.
+         */
+        public boolean offersWaitlist() {
+            return Boolean.TRUE.equals(waitlistEnabled) && !partySelection
+                    && ("open".equals(status) || "closed".equals(status)) && seatsLeftNow() == 0;
+        }
+
         public List<String> players() {
             return playerIds == null ? List.of() : playerIds;
         }

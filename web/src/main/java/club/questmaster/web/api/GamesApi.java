@@ -93,9 +93,6 @@ public interface GamesApi {
     @Path("/games/{slug}/waitlist")
     Uni<List<WaitlistEntry>> waitlist(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug);
 
-    @GET
-    @Path("/games/{slug}/waitlist")
-    Uni<WaitlistEntry> myWaitlistEntry(@HeaderParam("Authorization") String auth, @PathParam("slug") String slug);
 
     @POST
     @Path("/games/{slug}/waitlist")

@@ -80,7 +80,11 @@ public class GamePage {
             List<String> ids = new ArrayList<>(game.players());
             ids.add(game.gmId());
             Uni<WaitlistEntry> waitlist = me != null && !isGm && !game.hasPlayer(me.userId()) && game.waitlistEnabled() != null
-                    ? games.myWaitlistEntry(session.bearer(), slug).onFailure().recoverWithNull()
+                    ? games.waitlist(session.bearer(), slug)
+                            // A player reads their own entry (404 when not queued), an admin the whole queue.
+                            .map(entries -> entries.stream().filter(e -> me.userId().equals(e.userId())).findFirst()
+                                    .orElse(null))
+                            .onFailure().recoverWithNull()
                     : Uni.createFrom().nullItem();
             boolean registered = me != null && game.hasPlayer(me.userId());
             Uni<List<Poll>> polls = (isGm || isAdmin || registered) && !"draft".equals(game.status())
