@@ -216,15 +216,16 @@ class FaultsIT {
             dlq.drain(Duration.ofSeconds(1)).stream().filter(r -> r.value() != null && r.value().contains(marker))
                     .forEach(allDead::add);
             long deadCount = allDead.size();
-            // Each consumer of the topic that cannot read the record dead-letters it once (audit-service and
-            // trophies-service both refuse a NUL since the platform's JSON rules do): one record, at most twice.
             long deadRecords = allDead.stream().map(r -> KafkaProbe.header(r, "ce_id")).distinct().count();
             long rows = auditRows(marker);
             System.out.printf("[faults] NUL in event %d of %d: %d rows stored, %d dead-lettered (%s)%n", poison, total,
                     rows, deadCount, KafkaProbe.header(dead.get(0), "dead-letter-reason"));
             assertEquals(total - 1, rows);
             assertEquals(1, deadRecords, "only the poison record is dead-lettered");
-            assertTrue(deadCount <= 2, "once per consumer of the topic at most");
+            // Each consumer that refuses it dead-letters it (audit-service and trophies-service); a consumer whose
+            // partition moves after it dead-lettered the record but before it committed does so again (the dead-
+            // letter topic is at least once, like every delivery): so the count is not bounded, the record is.
+            assertTrue(deadCount >= 1, "the poison record is dead-lettered");
             assertTrue(dead.get(0).value().contains("\\u0000"), "the dead letter is the poison record");
         }
     }

@@ -308,14 +308,27 @@ public class OutboxRelay {
                 // after it may already be acknowledged; nothing can unsend them.
                 String reason = SendFailures.neverSendable(e.getCause());
                 if (reason == null) {
-                    throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                    throw unacknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
                 }
                 parkedRows.add(new Parked(row, reason));
             } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                throw unacknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
             }
         }
         return new Sent(acknowledged, parkedRows);
+    }
+
+    /**
+     * After a batch Kafka did not acknowledge, nothing of that attempt may still be delivered behind its retry: an
+     * idempotent producer that expires a record resets the partition's sequence and goes on sending the records
+     * queued after it, so a game's later events would reach the topic before the expired one (seen with the broker
+     * frozen under writes). Closing the producer at once aborts every record it still holds; the retry resends the
+     * batch, in order, through a new one.
+     */
+    private IllegalStateException unacknowledged(String message, Exception cause) {
+        producer.close(Duration.ZERO);
+        producer = kafka.producer("outbox", producerSettings());
+        return new IllegalStateException(message, cause);
     }
 
     private static ProducerRecord<String, byte[]> record(Row row) {
