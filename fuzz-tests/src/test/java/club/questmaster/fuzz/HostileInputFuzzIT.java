@@ -457,6 +457,15 @@ class HostileInputFuzzIT {
                         Map.of("username", "fz_t" + SEQ.incrementAndGet(), "password", "Correct-Horse-42",
                                 "roles", List.of("player")));
                 values.put("id", target.get("id").asText());
+                if (op.path().contains("{sid}")) {
+                    // A session of the target: it logs in once, and the admin reads the session's id back.
+                    String username = target.get("username").asText();
+                    Http.ok("POST", stack.url(service) + "/api/v1/auth/login", null,
+                            Map.of("username", username, "password", "Correct-Horse-42"));
+                    JsonNode sessions = Http.ok("GET", stack.url(service) + "/api/v1/admin/users/"
+                            + target.get("id").asText() + "/sessions", admin, null);
+                    values.put("sid", sessions.get(0).get("id").asText());
+                }
                 return new Fixture(values, target.get("id").asText(), 1);
             }
             case "games-service" -> {
