@@ -76,8 +76,22 @@ class HostileInputFuzzIT {
         }
     }
 
-    /** The path values one operation is fuzzed against, fresh for each operation. */
-    record Fixture(Map<String, String> byParam, String eventKey, int events) {
+    /**
+     * The path values one operation is fuzzed against, fresh for each operation. {@code callers} (role to access
+     * token) replaces the shared role accounts for the operations that act on the caller's own account (see
+     * {@link #actsOnTheCaller}); {@code callerIds} are their users, whose creation events are awaited too.
+     */
+    record Fixture(Map<String, String> byParam, String eventKey, int events, Map<String, String> callers,
+            List<String> callerIds) {
+        Fixture(Map<String, String> byParam, String eventKey, int events) {
+            this(byParam, eventKey, events, Map.of(), List.of());
+        }
+
+        /** The bearer token the role sends on this fixture's operation (null for anonymous). */
+        String token(String role) {
+            String own = callers.get(role);
+            return own != null ? own : HostileInputFuzzIT.token(role);
+        }
     }
 
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -118,7 +132,7 @@ class HostileInputFuzzIT {
      * The role's access token (null for anonymous). Tokens live 15 min: all are taken again after 10, so that a long
      * run ({@code -Dfuzz.rounds=}) never fuzzes with expired ones.
      */
-    private static synchronized String token(String role) {
+    static synchronized String token(String role) {
         if (System.nanoTime() - tokensAt > Duration.ofMinutes(10).toNanos()) {
             tokens.clear();
             tokensAt = System.nanoTime();
@@ -196,6 +210,9 @@ class HostileInputFuzzIT {
                 if (probe != null && fixture.eventKey() != null) {
                     // The fixture's own events (relayed from the outbox) must be in before the count starts.
                     probe.await(KafkaProbe.subject(fixture.eventKey()), fixture.events(), Duration.ofSeconds(30));
+                    for (String caller : fixture.callerIds()) {
+                        probe.await(KafkaProbe.subject(caller), 1, Duration.ofSeconds(30));
+                    }
                 }
                 int before = probe == null ? 0 : probe.drain(Duration.ofMillis(100)).size();
                 ReadBack watch = new ReadBack(service, base, op, readBack, fixture);
@@ -362,7 +379,8 @@ class HostileInputFuzzIT {
     }
 
     private Http.Answer send(Operation op, String base, Request request, String role, ReadBack after) {
-        Http.Answer answer = Http.send(op.method(), base + request.url(), token(role), request.body());
+        Http.Answer answer = Http.send(op.method(), base + request.url(), after.current().token(role),
+                request.body());
         after.accept(op.id() + " " + request.where() + " " + request.mutation() + " as " + role, answer);
         return answer;
     }
@@ -432,7 +450,8 @@ class HostileInputFuzzIT {
     }
 
     private static String read(String base, String template, Fixture fixture) {
-        Http.Answer a = Http.send("GET", base + fill(template, fixture.byParam(), Map.of()), token("admin"), null);
+        Http.Answer a = Http.send("GET", base + fill(template, fixture.byParam(), Map.of()), fixture.token("admin"),
+                null);
         JsonNode json = a.json();
         return a.status() + " " + (json == null ? a.body() : json.toString());
     }
@@ -465,6 +484,9 @@ class HostileInputFuzzIT {
                     JsonNode sessions = Http.ok("GET", stack.url(service) + "/api/v1/admin/users/"
                             + target.get("id").asText() + "/sessions", admin, null);
                     values.put("sid", sessions.get(0).get("id").asText());
+                }
+                if (actsOnTheCaller(op)) {
+                    return withOwnCallers(service, values, target.get("id").asText());
                 }
                 return new Fixture(values, target.get("id").asText(), 1);
             }
@@ -501,6 +523,32 @@ class HostileInputFuzzIT {
             }
         }
         return new Fixture(values, null, 0);
+    }
+
+    /**
+     * A write to the caller's own account (erasure, revoking one's sessions or tokens, …): an accepted one may erase
+     * the account or revoke the tokens the roles send, so each role sends it from an account of its own, made for the
+     * fixture (and made again after an accepted write), never from the accounts every other operation uses.
+     */
+    static boolean actsOnTheCaller(Operation op) {
+        return op.service().equals("users-service") && op.writes()
+                && (op.path().equals("/api/v1/users/me") || op.path().startsWith("/api/v1/users/me/"));
+    }
+
+    private Fixture withOwnCallers(String service, Map<String, String> values, String targetId) {
+        String users = stack.url(service);
+        Map<String, String> callers = new LinkedHashMap<>();
+        List<String> callerIds = new ArrayList<>();
+        for (Map.Entry<String, List<String>> role : Map.of("player", List.of("player"), "gm", List.of("player", "gm"),
+                "admin", List.of("player", "gm", "admin")).entrySet()) {
+            String username = "fz_own" + SEQ.incrementAndGet();
+            JsonNode created = Http.ok("POST", users + "/api/v1/admin/users", token(SUPERUSER),
+                    Map.of("username", username, "password", "Correct-Horse-42", "roles", role.getValue()));
+            callerIds.add(created.get("id").asText());
+            callers.put(role.getKey(), Http.ok("POST", users + "/api/v1/auth/login", null,
+                    Map.of("username", username, "password", "Correct-Horse-42")).get("access_token").asText());
+        }
+        return new Fixture(values, targetId, 1, callers, callerIds);
     }
 
     // Requests: one mutation each.
