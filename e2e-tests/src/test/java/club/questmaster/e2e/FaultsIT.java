@@ -290,9 +290,6 @@ class FaultsIT {
 
     @Test
     @Order(6)
-    @org.junit.jupiter.api.Disabled("Known regression, open in issue 10: since the second-wave landings of 16:00-16:40"
-            + " UTC one registration event arrives after later updates of the same game once the broker thaws (2 runs"
-            + " of 2 on 952cb7a/a267521; green at 15:30 on ef2afef). Writes and health pass; per-game order does not.")
     void withTheBrokerFrozenWritesSucceedHealthAnswersAndEveryEventArrivesInPerGameOrder() throws Exception {
         String games = suite.games.baseUrl();
         User gm = user("freeze-gm", Role.PLAYER_NAME, Role.GM_NAME);

@@ -134,13 +134,22 @@ public class OutboxRelay {
         }
     }
 
-    /** This producer's own settings; the broker, TLS and SASL come from the service's {@code kafka.*} (KafkaClients). */
+    /**
+     * This producer's own settings; the broker, TLS and SASL come from the service's {@code kafka.*} (KafkaClients).
+     *
+     * <p>The producer must never give up on a record by itself: an idempotent producer that expires a batch bumps its
+     * epoch and sends the batches queued behind it under new sequence numbers, so with the broker frozen a game's
+     * later events sat in the socket ahead of any copy of the expired one and were appended first once it thawed
+     * (FaultsIT saw a registration after 15 later updates of its game). Its delivery timeout is therefore well past
+     * the relay's own wait ({@code send-timeout}), which always ends first and closes the producer
+     * ({@link #unacknowledged}); every request it had written is then a prefix, in id order, of the unsent rows.
+     */
     private Map<String, Object> producerSettings() {
         int timeout = (int) config.sendTimeout().toMillis();
         return Map.of(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
                 ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.max(1000, timeout / 2)),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(timeout),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(timeout * 4),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(timeout));
     }
 
