@@ -162,6 +162,10 @@ class HostileInputFuzzIT {
         return body;
     }
 
+    private static ObjectNode candidateSession(int days) {
+        return JSON.objectNode().put("start", future(days).toString()).put("end", future(days).plusHours(3).toString());
+    }
+
     private static OffsetDateTime future(int days) {
         return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).withHour(18).truncatedTo(ChronoUnit.HOURS);
     }
@@ -780,6 +784,11 @@ class HostileInputFuzzIT {
             case "xp" -> JSON.textNode("all");
             case "frequency" -> JSON.textNode("weekly");
             case "characters" -> JSON.textNode("pregen");
+            case "scopes" -> JSON.arrayNode().add("games:read");
+            case "permissions" -> JSON.arrayNode().add("view_audit");
+            case "closes_at" -> JSON.textNode(future(20).toString());
+            // a poll offers 2-20 candidate sessions, each valid as a session
+            case "options" -> JSON.arrayNode().add(candidateSession(41)).add(candidateSession(42));
             default -> null;
         };
     }
