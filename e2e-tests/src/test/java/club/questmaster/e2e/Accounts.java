@@ -10,11 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +25,6 @@ import org.awaitility.Awaitility;
 final class Accounts {
 
     static final String PASSWORD = "Correct-Horse-e2e-42";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The services whose users projection and privacy consumer the tests wait for. */
     static final List<String> CONSUMING = List.of("games", "trophies", "audit");
 
@@ -118,21 +113,8 @@ final class Accounts {
 
     /** A published one-shot run by {@code gm}, in five days. */
     String openGame(Account gm, long systemId, int partySize) {
-        Map<String, Object> game = new HashMap<>();
-        game.put("name", "Partie " + UUID.randomUUID().toString().substring(0, 8));
-        game.put("type", "oneshot");
-        game.put("length", "1 session");
-        game.put("system_id", systemId);
-        game.put("description", "Un one-shot.");
-        game.put("restriction", "all");
-        game.put("party_size", partySize);
-        game.put("party_selection", false);
-        game.put("xp", "all");
-        game.put("date", OffsetDateTime.now(PARIS).plusDays(5).withHour(20).truncatedTo(ChronoUnit.HOURS).toString());
-        game.put("session_length", 3);
-        game.put("frequency", "other");
-        game.put("characters", "pregen");
-        game.put("ambience", List.of("epic"));
+        Map<String, Object> game = OneShots.body("Partie " + UUID.randomUUID().toString().substring(0, 8),
+                "Un one-shot.", systemId, partySize);
         String slug = gm.on(games()).body(game).post("/api/v1/games").then().statusCode(201).extract().path("slug");
         gm.on(games()).body(Map.of()).post("/api/v1/games/" + slug + "/publish").then().statusCode(200);
         return slug;

@@ -28,11 +28,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +63,6 @@ class FaultsIT {
 
     /** Contract §6 "Authority": a ban bites everywhere within 5 s of its commit (here: of the fault's end). */
     private static final Duration BAN_BOUND = Duration.ofSeconds(5);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static Suite suite;
@@ -417,21 +413,8 @@ class FaultsIT {
     }
 
     private static String openGame(User gm, int partySize) {
-        Map<String, Object> game = new HashMap<>();
-        game.put("name", "Panne " + UUID.randomUUID().toString().substring(0, 8));
-        game.put("type", "oneshot");
-        game.put("length", "1 session");
-        game.put("system_id", systemId);
-        game.put("description", "Un one-shot sous panne.");
-        game.put("restriction", "all");
-        game.put("party_size", partySize);
-        game.put("party_selection", false);
-        game.put("xp", "all");
-        game.put("date", OffsetDateTime.now(PARIS).plusDays(5).withHour(20).truncatedTo(ChronoUnit.HOURS).toString());
-        game.put("session_length", 3);
-        game.put("frequency", "other");
-        game.put("characters", "pregen");
-        game.put("ambience", List.of("epic"));
+        Map<String, Object> game = OneShots.body("Panne " + UUID.randomUUID().toString().substring(0, 8),
+                "Un one-shot sous panne.", systemId, partySize);
         String slug = gm.on(suite.games.baseUrl()).body(game).post("/api/v1/games").then().statusCode(201)
                 .extract().path("slug");
         gm.on(suite.games.baseUrl()).body(Map.of()).post("/api/v1/games/" + slug + "/publish").then().statusCode(200);

@@ -9,6 +9,7 @@ import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData.Types;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.security.Role;
+import club.questmaster.platform.testing.KafkaProbe;
 import club.questmaster.platform.testing.ServiceProcess;
 import club.questmaster.platform.testing.TestKeys;
 import club.questmaster.platform.testing.Tokens;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +37,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,7 +140,7 @@ class OutboxCrashIT {
 
             List<ConsumerRecord<String, String>> records = readAll();
             Map<String, ConsumerRecord<String, String>> byEventId = new LinkedHashMap<>();
-            records.forEach(r -> byEventId.putIfAbsent(header(r, CloudEvents.ID), r));
+            records.forEach(r -> byEventId.putIfAbsent(KafkaProbe.header(r, CloudEvents.ID), r));
             System.out.printf("committed: %d games, %d registrations; %d events on Kafka (%d records)%n",
                     committedGames.size(), committedRegistrations.size(), byEventId.size(), records.size());
 
@@ -160,7 +156,7 @@ class OutboxCrashIT {
             Set<String> registeredOnKafka = new HashSet<>();
             for (ConsumerRecord<String, String> r : byEventId.values()) {
                 JsonNode data = Api.json(r.value());
-                switch (header(r, CloudEvents.TYPE)) {
+                switch (KafkaProbe.header(r, CloudEvents.TYPE)) {
                     case Types.CREATED -> createdOnKafka.add(r.key());
                     case Types.PLAYER_REGISTERED -> registeredOnKafka.add(r.key() + ":" + data.get("user_id").asText());
                     default -> { }
@@ -171,7 +167,7 @@ class OutboxCrashIT {
             // Per game, in partition order: created, then published, then the registrations.
             Map<String, List<String>> perGame = new HashMap<>();
             for (ConsumerRecord<String, String> r : byEventId.values()) {
-                perGame.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(header(r, CloudEvents.TYPE));
+                perGame.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(KafkaProbe.header(r, CloudEvents.TYPE));
             }
             perGame.forEach((game, types) -> {
                 assertThat(types.get(0)).as(game).isEqualTo(Types.CREATED);
@@ -204,32 +200,7 @@ class OutboxCrashIT {
 
     /** The whole game-events topic, from the beginning, until it has been quiet for two seconds. */
     private static List<ConsumerRecord<String, String>> readAll() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.bootstrapServers());
-        props.put("enable.auto.commit", "false");
-        props.put("isolation.level", "read_committed");
-        List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.GAME_EVENTS).stream()
-                    .map(p -> new TopicPartition(Topics.GAME_EVENTS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
-                var batch = consumer.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    batch.forEach(all::add);
-                    quietSince = System.nanoTime();
-                }
-            }
-        }
-        return all;
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.readAll(stack.bootstrapServers(), Topics.GAME_EVENTS, Duration.ofSeconds(2));
     }
 
     private static long count(Connection db, String sql) throws Exception {

@@ -10,12 +10,12 @@ import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData.Types;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.security.Role;
+import club.questmaster.platform.testing.KafkaProbe;
 import club.questmaster.platform.testing.ServiceProcess;
 import club.questmaster.platform.testing.TestKeys;
 import club.questmaster.platform.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,12 +29,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,7 +131,7 @@ class WaitlistReplicasIT {
                 for (ConsumerRecord<String, String> r : events) {
                     JsonNode data = Api.json(r.value());
                     String user = data.path("user_id").asText();
-                    switch (header(r, CloudEvents.TYPE)) {
+                    switch (KafkaProbe.header(r, CloudEvents.TYPE)) {
                         case Types.WAITLIST_OFFERED -> {
                             offers.merge(user, 1, Integer::sum);
                             // The seat is held for the 3 s of one offer hour, as the event's answer time shows.
@@ -192,32 +188,7 @@ class WaitlistReplicasIT {
 
     /** The whole game-events topic, from the beginning, until it has been quiet for two seconds. */
     private static List<ConsumerRecord<String, String>> readAll() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.bootstrapServers());
-        props.put("enable.auto.commit", "false");
-        props.put("isolation.level", "read_committed");
-        List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.GAME_EVENTS).stream()
-                    .map(p -> new TopicPartition(Topics.GAME_EVENTS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
-                var batch = consumer.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    batch.forEach(all::add);
-                    quietSince = System.nanoTime();
-                }
-            }
-        }
-        return all;
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.readAll(stack.bootstrapServers(), Topics.GAME_EVENTS, Duration.ofSeconds(2));
     }
 
     private static long count(Connection db, String sql) throws Exception {

@@ -73,6 +73,34 @@ public final class KafkaProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * The whole topic on the broker at {@code bootstrap}, from its beginning, read until nothing new came for
+     * {@code quiet} (for tests that check everything a run produced, such as after a crash and restart).
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, Duration quiet) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("enable.auto.commit", "false");
+        props.put("isolation.level", "read_committed");
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < quiet.toNanos()) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    batch.forEach(all::add);
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        return all;
+    }
+
     public static String header(ConsumerRecord<String, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
