@@ -370,7 +370,7 @@ class FaultsIT {
                 // rare answer just over 1 s is the loaded test machine: see HealthWatch)
                 assertEquals(List.of(), watch.failures());
                 assertTrue(watch.answers() > 30, watch.summary());
-                assertTrue(watch.slowestMillis() < 2_000, watch.summary());
+                assertTrue(watch.slowestMillis() < HealthWatch.WORST.toMillis(), watch.summary());
                 assertTrue(watch.slowAnswers() <= watch.answers() / 10, watch.summary());
             }
             assertTrue(pendingSeen > 0, "questmaster_outbox_pending never showed the backlog");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -225,8 +226,55 @@ class CommunityJourneyIT {
         browser.signOut();
     }
 
+    /** Contract §7 polls: the gm offers two slots, a registered player answers, the slot picked becomes a session. */
     @Test
     @Order(8)
+    void aPollsPickedSlotBecomesASessionOfTheGame() throws IOException {
+        String oneShot = api.openOneShot(api.login("morgane", PASSWORD), "La Crypte du Sondage", systemId, 3);
+        api.register(api.login("bruno", PASSWORD), oneShot);
+        LocalDateTime first = LocalDateTime.now(PARIS).plusDays(12).truncatedTo(ChronoUnit.HOURS).withHour(20);
+        LocalDateTime second = first.plusDays(1);
+
+        browser.signIn("morgane", PASSWORD).go("/annonces/" + oneShot + "/");
+        assertTrue(browser.body().contains("Aucun sondage."), browser.body());
+        browser.set("#start_1", first.toString()).set("#end_1", first.plusHours(3).toString());
+        browser.set("#start_2", second.toString()).set("#end_2", second.plusHours(3).toString());
+        browser.press("Créer le sondage");
+        assertEquals("Sondage créé : les joueur·euses peuvent répondre.", browser.flash());
+        browser.signOut();
+
+        browser.signIn("bruno", PASSWORD).go("/annonces/" + oneShot + "/");
+        List<String> options = browser.all("input[type=radio][value=yes]").stream()
+                .map(radio -> radio.getAttribute("name")).toList();
+        assertEquals(2, options.size(), browser.body());
+        browser.find("input[name=" + options.get(0) + "][value=yes]").click();
+        browser.find("input[name=" + options.get(1) + "][value=no]").click();
+        browser.press("Enregistrer mes réponses");
+        assertEquals("Réponses enregistrées.", browser.flash());
+        // The answers read back as given.
+        assertEquals("true", browser.find("input[name=" + options.get(0) + "][value=yes]").getAttribute("checked"));
+        assertEquals("true", browser.find("input[name=" + options.get(1) + "][value=no]").getAttribute("checked"));
+        assertAccessibleAndFitsAPhone("game-poll");
+        browser.signOut();
+
+        browser.signIn("morgane", PASSWORD).go("/annonces/" + oneShot + "/");
+        assertTrue(browser.body().contains("(1 oui)"), browser.body());
+        int sessions = browser.all("ol.sessions li").size(); // the one-shot's own date, ten days ahead
+        browser.find("input[name=pick]").click(); // the first slot, the one Bruno said yes to
+        browser.press("Retenir ce créneau");
+        assertEquals("Créneau retenu : la session est ajoutée.", browser.flash());
+        assertTrue(browser.body().contains("clos") && browser.body().contains("retenu"), browser.body());
+        assertEquals(sessions + 1, browser.all("ol.sessions li").size(), browser.body());
+        // The new session is the slot picked, at the time the gm typed (community time).
+        Instant picked = first.atZone(PARIS).toInstant();
+        assertTrue(browser.all("ol.sessions time").stream().anyMatch(t -> OffsetDateTime.parse(
+                t.getAttribute("datetime")).toInstant().equals(picked)), browser.body());
+        assertFalse(browser.hasButton("Retenir ce créneau"), browser.body());
+        browser.signOut();
+    }
+
+    @Test
+    @Order(9)
     void anAdminBanLogsThePlayerOut() throws IOException {
         browser.signIn("chloe", PASSWORD).go("/mes_parties/");
         assertEquals("Mes parties", browser.text("h1"));
@@ -252,7 +300,7 @@ class CommunityJourneyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theBoardListsTheOpenGamesAndTheSeatsLeftFollowRegistrationsLiveAndTheOtherPagesAreAccessibleToo()
             throws IOException {
         String gmToken = api.login("morgane", PASSWORD);
@@ -291,7 +339,7 @@ class CommunityJourneyIT {
 
     /** Last: it stops a service for good. */
     @Test
-    @Order(10)
+    @Order(11)
     void aServiceThatIsDownGivesAPageNamingItNeverAStackTrace() throws IOException {
         suite.stop("trophies-service");
         browser.go("/badges/classement/");

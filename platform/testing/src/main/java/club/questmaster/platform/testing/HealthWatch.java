@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HealthWatch {
 
     public static final Duration BOUND = Duration.ofSeconds(1);
+    /**
+     * The slowest single answer a caller accepts. A check blocked on the frozen broker makes most answers slow (the
+     * share of slow answers catches it) or waits out the client's timeouts; one answer of 2 s was seen with the
+     * machine at load 37 and the reactor building two modules at once, which is load, not a check waiting.
+     */
+    public static final Duration WORST = Duration.ofSeconds(5);
     private static final Duration GIVE_UP = Duration.ofSeconds(10);
     private static final List<String> ENDPOINTS = List.of("/q/health/ready", "/q/health/live", "/q/health/started");
 
