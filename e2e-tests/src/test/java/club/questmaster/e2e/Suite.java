@@ -166,28 +166,23 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every service at once (SIGTERM, SIGKILL after 30 s each), then the stack: one after the other, four
+     * graceful shutdowns outlast the 30 s failsafe gives the test JVM to exit.
+     */
     @Override
     public void close() {
-        try {
-            games.stop();
-        } finally {
-            try {
-                trophies.stop();
-            } finally {
-                try {
-                    audit.stop();
-                } finally {
-                    try {
-                        synchronized (this) {
-                            if (users != null) {
-                                users.stop();
-                            }
-                        }
-                    } finally {
-                        stack.close();
-                    }
-                }
+        List<ServiceProcess> running = new ArrayList<>(List.of(games, trophies, audit));
+        synchronized (this) {
+            if (users != null) {
+                running.add(users);
             }
+        }
+        try {
+            CompletableFuture.allOf(running.stream().map(service -> CompletableFuture.runAsync(service::stop))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            stack.close();
         }
     }
 }
