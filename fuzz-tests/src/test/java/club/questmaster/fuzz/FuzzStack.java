@@ -101,7 +101,10 @@ final class FuzzStack implements AutoCloseable {
     }
 
     @Override
-    /** Stops the services at once (one after the other, four graceful shutdowns outlast failsafe's 30 s), then the stack. */
+    /**
+     * Stops the services at once (one after the other, four graceful shutdowns outlast the 30 s failsafe gives the
+     * test JVM), then the stack.
+     */
     public void close() {
         try {
             CompletableFuture.allOf(services.values().stream()
