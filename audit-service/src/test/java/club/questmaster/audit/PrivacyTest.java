@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import club.questmaster.platform.messaging.GameEventData;
 import club.questmaster.platform.messaging.Topics;
 import club.questmaster.platform.security.Role;
+import club.questmaster.platform.security.UserDirectory;
 import club.questmaster.platform.testing.ConsumerGroups;
 import club.questmaster.platform.testing.DevStackResource;
 import club.questmaster.platform.testing.KafkaProbe;
@@ -40,6 +41,9 @@ class PrivacyTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    UserDirectory directory;
 
     private static ValidatableResponse timeline(long gameId) {
         String admin = Tokens.bearer(Tokens.of(GameEvents.newUserId(), "admin", Role.ADMIN_NAME));
@@ -87,5 +91,30 @@ class PrivacyTest {
         ConsumerGroups.awaitCaughtUp("audit-service.privacy", Topics.USER_EVENTS, WAIT);
         timeline(gameId).body("total", equalTo(2)).body("items.user_id", everyItem(org.hamcrest.Matchers.anyOf(
                 nullValue(), equalTo(player))));
+    }
+
+    /**
+     * The users projection consumes the erasure on its own, and may apply it before the privacy consumer does: it
+     * forgets the user's names, which the timeline's descriptions must lose first. Here the projection alone erases
+     * (the privacy consumer never sees an event), and the timeline is clean all the same.
+     */
+    @Test
+    void theProjectionsErasureAloneReplacesTheNamesInTheTimeline() {
+        long gameId = GameEvents.newGameId();
+        String slug = "le-phare-" + gameId;
+        String erased = GameEvents.newUserId();
+        String username = "gaspard" + erased.substring(erased.length() - 4);
+        UserEvents.created(erased, username, Role.PLAYER_NAME);
+        Awaitility.await().atMost(WAIT).until(() -> directory.find(erased).await().indefinitely().isPresent());
+        GameEvents.publish(json, GameEvents.event(UUID.randomUUID(), gameId, slug, GameEvents.newUserId(),
+                GameEventData.Actions.REGISTER, erased, username + " s'est inscrit·e sur l'annonce.",
+                OffsetDateTime.of(2026, 5, 2, 18, 0, 0, 0, ZoneOffset.UTC)));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> timeline(gameId).body("total", equalTo(1)));
+
+        directory.erase(erased, OffsetDateTime.now(ZoneOffset.UTC), UUID.randomUUID()).await().indefinitely();
+
+        timeline(gameId).body("items[0].user_id", nullValue())
+                .body("items[0].description", equalTo("Utilisateur·rice supprimé·e s'est inscrit·e sur l'annonce."))
+                .body("items[0].action", equalTo("register"));
     }
 }

@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AuditPrivacy implements PrivacyParticipant {
 
-    static final String ERASED_NAME = "Utilisateur·rice supprimé·e";
-
     static final String SECTION = """
             json_build_object(
               'events', (SELECT coalesce(json_agg(json_build_object('timestamp', e.timestamp, 'action', e.action,
@@ -25,14 +23,12 @@ public class AuditPrivacy implements PrivacyParticipant {
                   'game_slug', o.game_slug) ORDER BY o.game_id), '[]'::json)
                   FROM game_owner o WHERE o.gm_id = :user_id))""";
 
-    /** The names first (they are looked up by the user id), then the id. */
-    static final String[] ERASE = {
-        "UPDATE game_event e SET description = replace(e.description, k.username, '" + ERASED_NAME + "')"
-                + " FROM known_user k WHERE k.id = :user_id AND e.user_id = :user_id AND length(k.username) >= 3",
-        "UPDATE game_event e SET description = replace(e.description, k.name, '" + ERASED_NAME + "')"
-                + " FROM known_user k WHERE k.id = :user_id AND e.user_id = :user_id AND length(k.name) >= 3",
-        "UPDATE game_event SET user_id = NULL WHERE user_id = :user_id",
-    };
+    /**
+     * The rule is one database procedure (migration V4), which the users projection's own erasure also runs: the two
+     * consumers of the erasure event come in either order, and the names must be replaced before the projection
+     * forgets them.
+     */
+    static final String[] ERASE = {"CALL erase_from_timeline(:user_id)"};
 
     private final PrivacySql sql;
 
