@@ -20,6 +20,8 @@ final class P1Seats {
     static final int PLAYERS = 1000;
     static final long PLAYER_BASE = 300_000_000_000_000_000L;
     static final String GM = "100000000000000001";
+    /** The transaction games-service ran per registration at commit 778dbde, before the P1 rebuild. */
+    static final String BASELINE_SCRIPT = "p1-registration-778dbde.sql";
 
     private final Stack stack;
     private final Report report;
@@ -47,6 +49,7 @@ final class P1Seats {
             List<Double> pg = new ArrayList<>();
             List<Double> httpCpuMs = new ArrayList<>();
             List<Double> pgCpuMs = new ArrayList<>();
+            List<Double> baselineCpuMs = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
                 String prefix = "p1h-" + run + "-" + connections + "-" + round + "-";
                 List<String> slugs = Seed.openGames(stack, prefix, GAMES, 100_000, systemId, GM);
@@ -80,6 +83,19 @@ final class P1Seats {
                 report.line("       CPU per transaction: PostgreSQL %.2f ms (+ pgbench itself %.2f ms)",
                         pgCpu.postgres() * 1000 / txns, pgCpu.children() * 1000 / txns);
                 pgCpuMs.add(pgCpu.postgres() * 1000 / txns);
+
+                // the statements the service ran before the P1 rebuild, so that runs on either side compare
+                String basePrefix = "p1pb-" + run + "-" + connections + "-" + round + "-";
+                Seed.openGames(stack, basePrefix, GAMES, 100_000, systemId, GM);
+                Cpu.Snapshot b0 = Cpu.take(stack, "games-service");
+                Pgbench.Result b = Pgbench.run("games", BASELINE_SCRIPT,
+                        Map.of("prefix", basePrefix, "games", Integer.toString(GAMES)), connections, options.seconds());
+                Cpu.Snapshot baseCpu = Cpu.take(stack, "games-service").minus(b0);
+                long baseTxns = Math.max(1, b.transactions());
+                report.line("  pgbench %3d clients, baseline statements (%s): %6.0f transactions/s, CPU per"
+                        + " transaction: PostgreSQL %.2f ms", connections, BASELINE_SCRIPT, b.tps(),
+                        baseCpu.postgres() * 1000 / baseTxns);
+                baselineCpuMs.add(baseCpu.postgres() * 1000 / baseTxns);
             }
             report.ratio("P1", "registrations/s, " + connections + " connections, vs pgbench (" + Suite.range(http)
                     + " vs " + Suite.range(pg) + ")", Suite.median(http), Suite.median(pg), "/s",
@@ -88,6 +104,9 @@ final class P1Seats {
             report.ratio("P1", "CPU-bound rate (2 cores / CPU per op: service + PostgreSQL vs PostgreSQL alone), "
                     + connections + " connections", 2000 / Suite.median(httpCpuMs), 2000 / Suite.median(pgCpuMs), "/s",
                     connections == 32 ? 0.5 : 0.0);
+            report.ratio("P1", "CPU-bound rate vs pgbench on the baseline's statements (" + BASELINE_SCRIPT + "), "
+                    + connections + " connections", 2000 / Suite.median(httpCpuMs),
+                    2000 / Suite.median(baselineCpuMs), "/s", 0.0);
         }
         contention(systemId, jwt, run);
     }
@@ -95,22 +114,24 @@ final class P1Seats {
     private Http.Run load(List<String> slugs, List<String> tokens, int connections, double seconds) throws Exception {
         // request i: game i % G, player (i / G) % P, so every (game, player) pair is distinct for i < G * P and
         // simultaneous requests spread over the games
-        return Http.closedLoop(8082, connections, seconds, i -> {
+        int port = stack.port("games-service");
+        return Http.closedLoop(port, connections, seconds, i -> {
             int g = (int) (i % slugs.size());
             int p = (int) ((i / slugs.size()) % tokens.size());
-            return Http.request("POST", 8082, "/api/v1/games/" + slugs.get(g) + "/registrations", tokens.get(p), null);
+            return Http.request("POST", port, "/api/v1/games/" + slugs.get(g) + "/registrations", tokens.get(p), null);
         });
     }
 
     /** 200 distinct players register at the same instant on one open game of 4 seats: exactly 4 get a seat. */
     private void contention(long systemId, Jwt jwt, String run) throws Exception {
         String slug = Seed.openGames(stack, "p1c-" + run + "-", 1, 4, systemId, GM).get(0);
+        int port = stack.port("games-service");
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            requests.add(Http.request("POST", 8082, "/api/v1/games/" + slug + "/registrations",
+            requests.add(Http.request("POST", port, "/api/v1/games/" + slug + "/registrations",
                     jwt.token(Long.toString(PLAYER_BASE + PLAYERS + i), "p1c" + i, "player"), null));
         }
-        Map<Integer, Long> codes = Http.burst(8082, requests);
+        Map<Integer, Long> codes = Http.burst(port, requests);
         long rows;
         String status;
         try (Connection c = stack.db("games");

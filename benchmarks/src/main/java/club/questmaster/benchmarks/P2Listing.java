@@ -42,23 +42,24 @@ final class P2Listing {
                         + " AND type = 'campaign' AND system_id = " + system + " AND name ILIKE '%game 42%'"),
                 new Scenario("page 50 (open)", "/api/v1/games?page=50", "p2-page50.sql",
                         "SELECT count(*) FROM game WHERE status = 'open'"));
+        int port = stack.port("games-service");
         for (Scenario s : scenarios) {
-            String answer = Http.get(8082, s.path(), null);
+            String answer = Http.get(port, s.path(), null);
             Matcher total = TOTAL.matcher(answer);
             long expected = stack.scalar("games", s.countSql());
             long got = total.find() ? Long.parseLong(total.group(1)) : -1;
             report.line("  %s: %s -> status %s, total %d (database: %d%s)", s.name(), s.path(), answer.substring(0, 3),
                     got, expected, got == expected ? ", correct" : ", WRONG");
-            byte[] request = Http.request("GET", 8082, s.path(), null, null);
+            byte[] request = Http.request("GET", port, s.path(), null, null);
             List<Double> peaks = new ArrayList<>();
             List<Double> pgs = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
             List<Double> httpCpuMs = new ArrayList<>();
             List<Double> pgCpuMs = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
-                Http.closedLoop(8082, 32, Math.min(3, options.seconds()), i -> request); // warm-up
+                Http.closedLoop(port, 32, Math.min(3, options.seconds()), i -> request); // warm-up
                 Cpu.Snapshot c0 = Cpu.take(stack, "games-service");
-                Http.Run peak = Http.closedLoop(8082, 32, options.seconds(), i -> request);
+                Http.Run peak = Http.closedLoop(port, 32, options.seconds(), i -> request);
                 Cpu.Snapshot c1 = Cpu.take(stack, "games-service");
                 Pgbench.Result pg = Pgbench.run("games", s.script(), Map.of("system", Long.toString(system)), 32,
                         options.seconds());
@@ -72,7 +73,7 @@ final class P2Listing {
                 httpCpuMs.add((httpCpu.service() + httpCpu.postgres()) * 1000 / peak.requests());
                 pgCpuMs.add(pgCpu.postgres() * 1000 / txns);
                 double half = peak.rate() / 2;
-                Http.Run steady = Http.openLoop(8082, 32, half, options.seconds(), i -> request);
+                Http.Run steady = Http.openLoop(port, 32, half, options.seconds(), i -> request);
                 report.line("    peak %6.0f req/s (%s, answers %s) | pgbench %6.0f statements/s (avg %.2f ms)"
                                 + " | at %.0f req/s: %s, answers %s", peak.rate(), peak.latency().summary(),
                         peak.codes(), pg.tps(), pg.latencyMs(), half, steady.latency().summary(), steady.codes());

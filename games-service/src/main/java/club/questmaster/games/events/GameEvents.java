@@ -1,7 +1,9 @@
 package club.questmaster.games.events;
 
 import club.questmaster.games.game.Game;
+import club.questmaster.games.game.GameView.Queue;
 import club.questmaster.games.seat.SeatRules;
+import club.questmaster.games.seat.SeatState;
 import club.questmaster.games.seat.WaitlistRepository;
 import club.questmaster.platform.messaging.CloudEvents;
 import club.questmaster.platform.messaging.GameEventData;
@@ -73,15 +75,15 @@ public class GameEvents {
     }
 
     /** The last seat was taken (no caller: the rule acted). */
-    public Uni<Void> autoClosed(Game game, List<String> players) {
-        return write(game, players, Types.CLOSED, Actions.EDIT,
+    public Uni<Void> autoClosed(SeatState state) {
+        return write(state, Types.CLOSED, Actions.EDIT,
                 "Annonce fermée automatiquement après avoir atteint le nombre max de joueur·euses ("
-                        + game.partySize + ").", null, null, null, null);
+                        + state.game().partySize + ").", null);
     }
 
-    public Uni<Void> autoReopened(Game game, List<String> players) {
-        return write(game, players, Types.REOPENED, Actions.EDIT,
-                "Annonce rouverte automatiquement après désinscription.", null, null, null, null);
+    public Uni<Void> autoReopened(SeatState state) {
+        return write(state, Types.REOPENED, Actions.EDIT, "Annonce rouverte automatiquement après désinscription.",
+                null);
     }
 
     /**
@@ -135,21 +137,21 @@ public class GameEvents {
     }
 
     /** {@code byGm}: added by the gm or an admin rather than the player's own registration. */
-    public Uni<Void> registered(Game game, List<String> players, String playerId, boolean byGm) {
-        return write(game, players, Types.PLAYER_REGISTERED, Actions.REGISTER, byGm
+    public Uni<Void> registered(SeatState after, String playerId, boolean byGm) {
+        return write(after, Types.PLAYER_REGISTERED, Actions.REGISTER, byGm
                 ? "Le·a joueur·euse a été ajouté·e à la partie par le MJ."
-                : "Le·a joueur·euse s'est inscrit·e sur l'annonce.", playerId, null, null, null);
+                : "Le·a joueur·euse s'est inscrit·e sur l'annonce.", playerId);
     }
 
     /** The first in line took a seat at once ({@code waitlist_offer_hours} 0) or accepted their offer. */
-    public Uni<Void> promoted(Game game, List<String> players, String playerId) {
-        return write(game, players, Types.PLAYER_REGISTERED, Actions.REGISTER,
-                "Le·a joueur·euse a été inscrit·e depuis la liste d'attente.", playerId, null, null, null);
+    public Uni<Void> promoted(SeatState after, String playerId) {
+        return write(after, Types.PLAYER_REGISTERED, Actions.REGISTER,
+                "Le·a joueur·euse a été inscrit·e depuis la liste d'attente.", playerId);
     }
 
-    public Uni<Void> unregistered(Game game, List<String> players, String playerId) {
-        return write(game, players, Types.PLAYER_UNREGISTERED, Actions.UNREGISTER,
-                "Le·a joueur·euse a été désinscrit·e de l'annonce.", playerId, null, null, null);
+    public Uni<Void> unregistered(SeatState after, String playerId) {
+        return write(after, Types.PLAYER_UNREGISTERED, Actions.UNREGISTER,
+                "Le·a joueur·euse a été désinscrit·e de l'annonce.", playerId);
     }
 
     public Uni<Void> waitlistJoined(Game game, List<String> players, String playerId, int position) {
@@ -169,15 +171,14 @@ public class GameEvents {
                 "Le·a joueur·euse a décliné la place proposée.", playerId, null, null, null);
     }
 
-    public Uni<Void> offered(Game game, List<String> players, String playerId, OffsetDateTime until) {
-        return write(game, players, Types.WAITLIST_OFFERED, Actions.WAITLIST,
-                "Une place a été proposée au·à la joueur·euse jusqu'au " + human(until) + ".", playerId, null, null,
-                null);
+    public Uni<Void> offered(SeatState after, String playerId, OffsetDateTime until) {
+        return write(after, Types.WAITLIST_OFFERED, Actions.WAITLIST,
+                "Une place a été proposée au·à la joueur·euse jusqu'au " + human(until) + ".", playerId);
     }
 
-    public Uni<Void> offerExpired(Game game, List<String> players, String playerId) {
-        return write(game, players, Types.WAITLIST_EXPIRED, Actions.WAITLIST,
-                "La place proposée au·à la joueur·euse a expiré.", playerId, null, null, null);
+    public Uni<Void> offerExpired(SeatState after, String playerId) {
+        return write(after, Types.WAITLIST_EXPIRED, Actions.WAITLIST,
+                "La place proposée au·à la joueur·euse a expiré.", playerId);
     }
 
     /** By the gm ({@code actorId}, optional reason) or at go/no-go ({@code actorId} null, the shortfall as reason). */
@@ -194,19 +195,29 @@ public class GameEvents {
 
     private Uni<Void> write(Game game, List<String> players, String type, String action, String description,
             String userId, Boolean awardTrophies, GameEventData.Session session, GameEventData.Session previous) {
+        // The seat counts as this transaction leaves them (its queue writes are already in the database).
+        return waitlist.counts(game.id).chain(counts -> append(game, players, counts, type, action, description,
+                userId, awardTrophies, session, previous));
+    }
+
+    /** A seat change's event: the state mirrors what its transaction wrote, so the counts need no query. */
+    private Uni<Void> write(SeatState after, String type, String action, String description, String userId) {
+        return append(after.game(), after.players(), after.queueCounts(), type, action, description, userId, null,
+                null, null);
+    }
+
+    private Uni<Void> append(Game game, List<String> players, Queue counts, String type, String action,
+            String description, String userId, Boolean awardTrophies, GameEventData.Session session,
+            GameEventData.Session previous) {
         UUID eventId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String gameId = Long.toString(game.id);
-        // The seat counts as this transaction leaves them (its queue writes are already in the database).
-        return waitlist.counts(game.id).chain(counts -> {
-            int seatsLeft = SeatRules.seatsLeft(game.partySize, players.size(), counts.offered());
-            GameEventData data = new GameEventData(eventId, now, action, gameId, game.slug, game.name, game.type,
-                    game.status, game.gmId, List.copyOf(players), userId, description, awardTrophies, session,
-                    previous, seatsLeft, counts.length(), game.minPlayers, game.registrationOpensAt,
-                    GameEventData.SCHEMA_VERSION);
-            return outbox.append(new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE,
-                    gameId, now, data));
-        });
+        int seatsLeft = SeatRules.seatsLeft(game.partySize, players.size(), counts.offered());
+        GameEventData data = new GameEventData(eventId, now, action, gameId, game.slug, game.name, game.type,
+                game.status, game.gmId, List.copyOf(players), userId, description, awardTrophies, session, previous,
+                seatsLeft, counts.length(), game.minPlayers, game.registrationOpensAt, GameEventData.SCHEMA_VERSION);
+        return outbox.append(new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE, gameId,
+                now, data));
     }
 
     private String human(OffsetDateTime time) {

@@ -40,6 +40,14 @@ public class GameAccess {
         return find(caller, slug, Need.SEE, true);
     }
 
+    /**
+     * As {@link #lockVisible}, the game loaded read-only ({@link GameRepository#lockReadOnlyBySlug}): for a flow that
+     * changes it only through {@code Seating}, which writes the status it changes itself.
+     */
+    public Uni<Game> lockVisibleReadOnly(Caller caller, String slug) {
+        return checked(caller, slug, Need.SEE, games.lockReadOnlyBySlug(slug));
+    }
+
     /** The game locked for a change by its gm or an admin. */
     public Uni<Game> lockManaged(Caller caller, String slug) {
         return find(caller, slug, Need.MANAGE, true);
@@ -51,10 +59,15 @@ public class GameAccess {
     }
 
     public Uni<Game> find(Caller caller, String slug, Need need, boolean lock) {
+        return checked(caller, slug, need, lock ? games.lockBySlug(slug) : games.findBySlug(slug));
+    }
+
+    /** {@code found} is lazy (a query not yet sent): an anonymous caller who may not do this never sends it. */
+    private static Uni<Game> checked(Caller caller, String slug, Need need, Uni<Game> found) {
         if (need != Need.SEE && caller.anonymous()) {
             return Uni.createFrom().failure(unauthenticated());
         }
-        return (lock ? games.lockBySlug(slug) : games.findBySlug(slug)).map(game -> {
+        return found.map(game -> {
             if (game == null || !GamePermissions.sees(caller, game)) {
                 throw notFound(slug);
             }

@@ -1,6 +1,7 @@
 package club.questmaster.games.game;
 
 import club.questmaster.games.game.GameView.SessionView;
+import club.questmaster.games.seat.PlayerRow;
 import club.questmaster.games.seat.SeatRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -40,6 +41,34 @@ public class GameRepository implements PanacheRepository<Game> {
         return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /**
+     * As {@link #lockBySlug}, the game loaded read-only: Hibernate keeps no snapshot of it (its JSON and array columns
+     * are not deep-copied) and flushes nothing of it, so whoever changes it writes the change itself (the seat flows
+     * change only the status, through {@link #writeStatus}).
+     */
+    public Uni<Game> lockReadOnlyBySlug(String slug) {
+        // the session's own query: Panache's reactive queries take no hints (read-only is one)
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from Game where slug = :slug", Game.class)
+                .setParameter("slug", slug)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setReadOnly(true)
+                .getSingleResultOrNull());
+    }
+
+    /** Writes the game's status, closed reason and update time (an automatic close or reopen). */
+    public Uni<Void> writeStatus(Game game) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE game SET status = :status, closed_reason = NULLIF(:reason, ''), updated_at = :updated"
+                        + " WHERE id = :id")
+                .setParameter("status", game.status)
+                // an empty string for none: a null parameter would leave PostgreSQL without its type
+                .setParameter("reason", game.closedReason == null ? "" : game.closedReason)
+                .setParameter("updated", game.updatedAt)
+                .setParameter("id", game.id)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** Slugs already used that a new slug built on {@code stem} could collide with, except the game's own. */
     public Uni<List<String>> slugsStartingWith(String stem, Long exceptGameId) {
         String like = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -50,10 +79,13 @@ public class GameRepository implements PanacheRepository<Game> {
                 .getResultList());
     }
 
-    /** The roster in registration order. */
+    /**
+     * The roster in registration order. In HQL over {@link PlayerRow}: Hibernate Reactive never reuses a native
+     * select's plan (see SeatRepository), and the roster is read on most requests.
+     */
     public Uni<List<String>> playerIds(long gameId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT player_id FROM game_player WHERE game_id = :id ORDER BY registered_at, player_id", String.class)
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select p.playerId from PlayerRow p"
+                + " where p.gameId = :id order by p.registeredAt, p.playerId", String.class)
                 .setParameter("id", gameId)
                 .getResultList());
     }
@@ -63,25 +95,28 @@ public class GameRepository implements PanacheRepository<Game> {
         if (gameIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT game_id, player_id FROM game_player WHERE game_id IN (:ids) ORDER BY registered_at, player_id",
-                Object[].class)
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select p.gameId, p.playerId from PlayerRow p"
+                + " where p.gameId in :ids order by p.registeredAt, p.playerId", Object[].class)
                 .setParameter("ids", List.copyOf(gameIds))
                 .getResultList())
                 .map(rows -> {
                     Map<Long, List<String>> byGame = new LinkedHashMap<>();
                     for (Object[] row : rows) {
-                        byGame.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
-                                .add((String) row[1]);
+                        byGame.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
                     }
                     return byGame;
                 });
     }
 
-    /** Under the game's row lock, after the roster was read: the player is known not to be there. */
+    /**
+     * Under the game's row lock, after the roster was read: the player is known not to be there. Stamped with the
+     * clock at the insert, not the transaction's start ({@code now()}): under the lock that is the order seats are
+     * taken, so the roster a seat change holds in memory (the new player last) is the roster's order in the table.
+     */
     public Uni<Void> addPlayer(long gameId, String playerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO game_player (game_id, player_id) VALUES (:game, :player)")
+                "INSERT INTO game_player (game_id, player_id, registered_at)"
+                        + " VALUES (:game, :player, clock_timestamp())")
                 .setParameter("game", gameId)
                 .setParameter("player", playerId)
                 .executeUpdate())

@@ -5,7 +5,6 @@ import club.questmaster.games.game.GamePermissions;
 import club.questmaster.games.game.Game;
 import club.questmaster.games.game.GameAccess;
 import club.questmaster.games.game.GameView;
-import club.questmaster.games.game.GameViews;
 import club.questmaster.games.users.ProjectedUsers;
 import club.questmaster.platform.security.KnownUser;
 import club.questmaster.platform.security.Role;
@@ -30,15 +29,13 @@ import java.time.ZoneId;
 public class SeatService {
 
     private final GameAccess access;
-    private final GameViews views;
     private final Seating seating;
     private final ProjectedUsers users;
     private final ZoneId zone;
 
-    public SeatService(GameAccess access, GameViews views, Seating seating, ProjectedUsers users,
+    public SeatService(GameAccess access, Seating seating, ProjectedUsers users,
             CommunityTime time) {
         this.access = access;
-        this.views = views;
         this.seating = seating;
         this.users = users;
         this.zone = time.zone();
@@ -47,11 +44,13 @@ public class SeatService {
     @WithTransaction
     public Uni<GameView> register(Caller caller, String slug) {
         GamePermissions.require(caller, Role.PLAYER);
-        return access.lockVisible(caller, slug).chain(seating::of).chain(state -> {
+        // The hot path (docs/performance.md, P1): the game read-only, its seats and sessions in one statement, the
+        // player's row and the event's row; the answer is built from the state, with no query after the write.
+        return access.lockVisibleReadOnly(caller, slug).chain(seating::of).map(state -> {
             SeatRules.checkRegistration(state.game(), state.players(), state.queue(), caller.id(),
                     OffsetDateTime.now(), zone);
-            return seating.take(state, caller.id(), false);
-        }).chain(this::view);
+            return state;
+        }).chain(state -> seating.take(state, caller.id(), false)).map(SeatService::view);
     }
 
     /** The gm or an admin adds a known player, bypassing seats, status and opening time (not on finished games). */
@@ -69,7 +68,7 @@ public class SeatService {
         }).chain(state -> {
             SeatRules.checkAdd(state.game(), state.players(), userId);
             return seating.take(state, userId, true);
-        }).chain(this::view);
+        }).map(SeatService::view);
     }
 
     /** The player leaves: 409 NOT_REGISTERED when they were not in. */
@@ -96,7 +95,8 @@ public class SeatService {
         }).replaceWithVoid();
     }
 
-    private Uni<GameView> view(SeatState state) {
-        return views.of(state.game(), state.players());
+    /** The game as the transaction leaves it, from its state: nothing is read again. */
+    private static GameView view(SeatState state) {
+        return GameView.of(state.game(), state.players(), state.sessions(), state.queueCounts());
     }
 }

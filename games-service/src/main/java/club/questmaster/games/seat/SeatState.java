@@ -1,18 +1,28 @@
 package club.questmaster.games.seat;
 
 import club.questmaster.games.game.Game;
+import club.questmaster.games.game.GameView.Queue;
+import club.questmaster.games.game.GameView.SessionView;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A game's seats as one transaction sees them after locking the game row: the roster in registration order and the
- * queue in order. Each change returns the new state, which mirrors what that transaction wrote.
+ * queue in order, with the game's sessions (read in the same statement; no seat change touches them) for the answer.
+ * Each change returns the new state, which mirrors what that transaction wrote: the answer and the events' seat
+ * counts come from it, not from reading the tables again.
  */
-public record SeatState(Game game, List<String> players, List<WaitlistEntry> queue) {
+public record SeatState(Game game, List<String> players, List<WaitlistEntry> queue, List<SessionView> sessions) {
 
     public SeatState {
         players = List.copyOf(players);
         queue = List.copyOf(queue);
+        sessions = List.copyOf(sessions);
+    }
+
+    /** The queue's length and its offers, as the transaction leaves them. */
+    public Queue queueCounts() {
+        return new Queue(queue.size(), (int) queue.stream().filter(WaitlistEntry::offered).count());
     }
 
     public int seatsLeft() {
@@ -26,17 +36,18 @@ public record SeatState(Game game, List<String> players, List<WaitlistEntry> que
     SeatState withPlayer(String playerId) {
         List<String> next = new ArrayList<>(players);
         next.add(playerId);
-        return new SeatState(game, next, withoutEntry(playerId).queue);
+        return new SeatState(game, next, withoutEntry(playerId).queue, sessions);
     }
 
     SeatState withoutPlayer(String playerId) {
         List<String> next = new ArrayList<>(players);
         next.remove(playerId);
-        return new SeatState(game, next, queue);
+        return new SeatState(game, next, queue, sessions);
     }
 
     SeatState withoutEntry(String playerId) {
-        return new SeatState(game, players, queue.stream().filter(e -> !e.playerId().equals(playerId)).toList());
+        return new SeatState(game, players, queue.stream().filter(e -> !e.playerId().equals(playerId)).toList(),
+                sessions);
     }
 
     SeatState withEntry(WaitlistEntry entry) {
@@ -44,6 +55,6 @@ public record SeatState(Game game, List<String> players, List<WaitlistEntry> que
                 .toList());
         next.add(entry);
         next.sort(java.util.Comparator.comparingLong(WaitlistEntry::seq));
-        return new SeatState(game, players, next);
+        return new SeatState(game, players, next, sessions);
     }
 }

@@ -23,21 +23,23 @@ import java.util.List;
 public class Seating {
 
     private final GameRepository games;
+    private final SeatRepository seats;
     private final WaitlistRepository waitlist;
     private final GameEvents events;
     private final SeatsConfig config;
 
-    public Seating(GameRepository games, WaitlistRepository waitlist, GameEvents events, SeatsConfig config) {
+    public Seating(GameRepository games, SeatRepository seats, WaitlistRepository waitlist, GameEvents events,
+            SeatsConfig config) {
         this.games = games;
+        this.seats = seats;
         this.waitlist = waitlist;
         this.events = events;
         this.config = config;
     }
 
-    /** The roster and the queue of a game whose row this transaction holds locked. */
+    /** The roster, the queue (and the sessions) of a game whose row this transaction holds locked: one statement. */
     public Uni<SeatState> of(Game game) {
-        return games.playerIds(game.id).chain(players -> waitlist.queue(game.id)
-                .map(queue -> new SeatState(game, players, queue)));
+        return seats.of(game.id).map(read -> new SeatState(game, read.players(), read.queue(), read.sessions()));
     }
 
     /** Seats a player (their queue entry, if any, is used up); {@code byGm}: the gm's add rather than their own. */
@@ -46,7 +48,7 @@ public class Seating {
         Uni<Void> queued = state.entry(playerId) == null ? Uni.createFrom().voidItem()
                 : waitlist.remove(state.game().id, playerId);
         return queued.chain(() -> games.addPlayer(state.game().id, playerId))
-                .chain(() -> events.registered(state.game(), next.players(), playerId, byGm))
+                .chain(() -> events.registered(next, playerId, byGm))
                 .chain(() -> settle(next));
     }
 
@@ -55,7 +57,7 @@ public class Seating {
         SeatState next = state.withPlayer(playerId);
         return waitlist.remove(state.game().id, playerId)
                 .chain(() -> games.addPlayer(state.game().id, playerId))
-                .chain(() -> events.promoted(state.game(), next.players(), playerId))
+                .chain(() -> events.promoted(next, playerId))
                 .chain(() -> settle(next));
     }
 
@@ -63,7 +65,7 @@ public class Seating {
     public Uni<SeatState> free(SeatState state, String playerId) {
         SeatState next = state.withoutPlayer(playerId);
         return games.removePlayer(state.game().id, playerId)
-                .chain(() -> events.unregistered(state.game(), next.players(), playerId))
+                .chain(() -> events.unregistered(next, playerId))
                 .chain(() -> settle(next));
     }
 
@@ -82,7 +84,7 @@ public class Seating {
             chain = chain.chain(current -> {
                 SeatState next = current.withoutEntry(gone.playerId());
                 return waitlist.remove(current.game().id, gone.playerId())
-                        .chain(() -> events.offerExpired(current.game(), next.players(), gone.playerId()))
+                        .chain(() -> events.offerExpired(next, gone.playerId()))
                         .replaceWith(next);
             });
         }
@@ -111,28 +113,32 @@ public class Seating {
             SeatState next = state.withEntry(new WaitlistEntry(held.playerId(), held.seq(), held.joinedAt(),
                     offer.until()));
             return waitlist.offer(gameId, offer.playerId(), offer.until())
-                    .chain(() -> events.offered(state.game(), next.players(), offer.playerId(), offer.until()))
+                    .chain(() -> events.offered(next, offer.playerId(), offer.until()))
                     .replaceWith(next);
         }
         Promote promote = (Promote) move;
         SeatState next = state.withPlayer(promote.playerId());
         return waitlist.remove(gameId, promote.playerId())
                 .chain(() -> games.addPlayer(gameId, promote.playerId()))
-                .chain(() -> events.promoted(state.game(), next.players(), promote.playerId()))
+                .chain(() -> events.promoted(next, promote.playerId()))
                 .replaceWith(next);
     }
 
+    /**
+     * The status is written with its own statement: the registration path loads its game read-only (nothing of it is
+     * flushed, GameAccess#lockVisibleReadOnly); on a managed game the flush then writes the same values again.
+     */
     private Uni<SeatState> closeOrReopen(SeatState state) {
         Game game = state.game();
         if (SeatRules.closesAutomatically(game, state.seatsLeft())) {
             game.status(GameStatus.CLOSED, ClosedReason.AUTO);
             game.updatedAt = OffsetDateTime.now();
-            return events.autoClosed(game, state.players()).replaceWith(state);
+            return games.writeStatus(game).chain(() -> events.autoClosed(state)).replaceWith(state);
         }
         if (SeatRules.reopensAutomatically(game, state.seatsLeft())) {
             game.status(GameStatus.OPEN, null);
             game.updatedAt = OffsetDateTime.now();
-            return events.autoReopened(game, state.players()).replaceWith(state);
+            return games.writeStatus(game).chain(() -> events.autoReopened(state)).replaceWith(state);
         }
         return Uni.createFrom().item(state);
     }
