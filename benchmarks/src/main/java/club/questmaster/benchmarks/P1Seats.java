@@ -56,6 +56,7 @@ final class P1Seats {
                 // warm-up on other games, then the measured run
                 List<String> warm = Seed.openGames(stack, prefix + "w-", GAMES, 100_000, systemId, GM);
                 load(warm, tokens, connections, Math.min(3, options.seconds()));
+                awaitOutboxDrained();
                 Cpu.Snapshot c0 = Cpu.take(stack, "games-service");
                 Http.Run r = load(slugs, tokens, connections, options.seconds());
                 Cpu.Snapshot httpCpu = Cpu.take(stack, "games-service").minus(c0);
@@ -109,6 +110,22 @@ final class P1Seats {
                     2000 / Suite.median(baselineCpuMs), "/s", 0.0);
         }
         contention(systemId, jwt, run);
+    }
+
+    /**
+     * Waits (at most a minute) until games-service's relay has published every outbox row, so that a figure's CPU is
+     * its own requests' (their events included), not the relaying of an earlier figure's.
+     */
+    private void awaitOutboxDrained() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long unsent;
+        while ((unsent = stack.scalar("games", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL"
+                + " AND parked_at IS NULL")) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (unsent > 0) {
+            report.line("       (the outbox still held %d unsent rows: this figure includes relaying them)", unsent);
+        }
     }
 
     private Http.Run load(List<String> slugs, List<String> tokens, int connections, double seconds) throws Exception {
