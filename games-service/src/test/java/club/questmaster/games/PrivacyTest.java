@@ -130,4 +130,44 @@ class PrivacyTest {
         otherGm.as().get("/api/v1/games/" + played).then().body("player_ids", contains(stays.id()));
         otherGm.as().get("/api/v1/games/" + ran).then().statusCode(200).body("player_ids", contains(stays.id()));
     }
+
+    /** A seat, or an offer, held by the erased user goes to the next in line, as when a player leaves. */
+    @Test
+    void anErasedPlayersSeatAndOfferGoToTheNextInLine() {
+        long systemId = system();
+        User gm = gm(unique("egm").replace(' ', '_')).known();
+        User seated = player(unique("seated").replace(' ', '_')).known();
+        User offered = player(unique("offered").replace(' ', '_')).known();
+        User next = player(unique("next").replace(' ', '_')).known();
+        User waiting = player(unique("waiting").replace(' ', '_')).known();
+        Map<String, Object> body = gameBody(unique("Une place"), systemId);
+        body.put("party_size", 1);
+        body.put("waitlist_offer_hours", 24);
+        // The erased user's seat: one queued player behind it.
+        String seatGame = publishedGame(gm, body).get("slug").asText();
+        register(seated, seatGame);
+        waiting.as().post("/api/v1/games/" + seatGame + "/waitlist").then().statusCode(201);
+        // The erased user's offer: the seat was freed for them, and one player queued behind them.
+        body.put("name", unique("Une offre"));
+        String offerGame = publishedGame(gm, body).get("slug").asText();
+        register(gm(unique("leaves").replace(' ', '_')).known(), offerGame);
+        offered.as().post("/api/v1/games/" + offerGame + "/waitlist").then().statusCode(201);
+        next.as().post("/api/v1/games/" + offerGame + "/waitlist").then().statusCode(201);
+        String leaver = gm.as().get("/api/v1/games/" + offerGame).then().extract().jsonPath().getString("player_ids[0]");
+        gm.as().delete("/api/v1/games/" + offerGame + "/players/" + leaver).then().statusCode(204);
+        gm.as().get("/api/v1/games/" + offerGame + "/waitlist").then().statusCode(200)
+                .body("find { it.user_id == '" + offered.id() + "' }.status", equalTo("offered"));
+
+        UserEvents.erased(seated.id());
+        UserEvents.erased(offered.id());
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            waiting.as().get("/api/v1/games/" + seatGame + "/waitlist").then().statusCode(200)
+                    .body("status", contains("offered"));
+            next.as().get("/api/v1/games/" + offerGame + "/waitlist").then().statusCode(200)
+                    .body("status", contains("offered"));
+        });
+        gm.as().get("/api/v1/games/" + seatGame).then().body("player_ids", org.hamcrest.Matchers.empty());
+        gm.as().get("/api/v1/games/" + offerGame + "/waitlist").then().body("user_id", contains(next.id()));
+    }
 }

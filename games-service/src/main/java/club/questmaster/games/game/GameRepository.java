@@ -55,6 +55,20 @@ public class GameRepository implements PanacheRepository<Game> {
                 .getSingleResultOrNull());
     }
 
+    /**
+     * The open or closed games where the user holds a seat or a place in the queue, their rows locked FOR UPDATE in id
+     * order (the erasure frees those seats the way every seat change does: the lock first, then the queue offered).
+     */
+    public Uni<List<Long>> lockGamesHeldBy(String userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT g.id FROM game g WHERE g.status IN ('open', 'closed')"
+                        + " AND (EXISTS (SELECT 1 FROM game_player p WHERE p.game_id = g.id AND p.player_id = :user)"
+                        + " OR EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.game_id = g.id AND w.player_id = :user))"
+                        + " ORDER BY g.id FOR UPDATE OF g", Long.class)
+                .setParameter("user", userId)
+                .getResultList());
+    }
+
     /** Writes the game's status, closed reason and update time (an automatic close or reopen). */
     public Uni<Void> writeStatus(Game game) {
         return Panache.getSession().chain(s -> s.createNativeQuery(

@@ -1,14 +1,17 @@
 package club.questmaster.games.privacy;
 
+import club.questmaster.games.game.GameRepository;
+import club.questmaster.games.seat.Seating;
 import club.questmaster.platform.privacy.PrivacyParticipant;
 import club.questmaster.platform.privacy.PrivacySql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * games-service's part of api.md §8. Export: the games the user runs or ran, their registrations, the alerts they
  * reported, their poll answers, their places in waitlists. Erasure: their registrations, alerts, poll answers and waitlist
- * entries go; the games they ran stay, with their sessions and their
+ * entries go (a seat or an offer they held goes to the next in line); the games they ran stay, with their sessions and their
  * players (someone else's data), under the erased user's id, which every users projection now names
  * "Utilisateur·rice supprimé·e".
  */
@@ -44,9 +47,13 @@ public class GamesPrivacy implements PrivacyParticipant {
     };
 
     private final PrivacySql sql;
+    private final GameRepository games;
+    private final Seating seating;
 
-    public GamesPrivacy(PrivacySql sql) {
+    public GamesPrivacy(PrivacySql sql, GameRepository games, Seating seating) {
         this.sql = sql;
+        this.games = games;
+        this.seating = seating;
     }
 
     @Override
@@ -54,8 +61,22 @@ public class GamesPrivacy implements PrivacyParticipant {
         return sql.section(SECTION, userId);
     }
 
+    /**
+     * The seats and offers the user held in open or closed games are freed as any seat is (the game locked first, then
+     * offered to the next in line, or the game reopened), but without an event about the erased user: the next
+     * events of those games just no longer list them.
+     */
     @Override
     public Uni<Void> erase(String userId) {
-        return sql.apply(userId, ERASE).replaceWithVoid();
+        return games.lockGamesHeldBy(userId)
+                .chain(held -> sql.apply(userId, ERASE).chain(() -> settle(held)));
+    }
+
+    private Uni<Void> settle(List<Long> gameIds) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Long id : gameIds) {
+            chain = chain.chain(() -> games.findById(id).chain(seating::of).chain(seating::settle).replaceWithVoid());
+        }
+        return chain;
     }
 }
