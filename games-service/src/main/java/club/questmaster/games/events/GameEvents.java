@@ -200,13 +200,23 @@ public class GameEvents {
                 userId, awardTrophies, session, previous));
     }
 
-    /** A seat change's event: the state mirrors what its transaction wrote, so the counts need no query. */
+    /**
+     * A seat change's event: the state mirrors what its transaction wrote, so the counts need no query; the row goes
+     * through that transaction's writes (its Hibernate session, or its pool connection for a registration).
+     */
     private Uni<Void> write(SeatState after, String type, String action, String description, String userId) {
-        return append(after.game(), after.players(), after.queueCounts(), type, action, description, userId, null,
-                null, null);
+        return after.writes().append(event(after.game(), after.players(), after.queueCounts(), type, action,
+                description, userId, null, null, null));
     }
 
     private Uni<Void> append(Game game, List<String> players, Queue counts, String type, String action,
+            String description, String userId, Boolean awardTrophies, GameEventData.Session session,
+            GameEventData.Session previous) {
+        return outbox.append(event(game, players, counts, type, action, description, userId, awardTrophies, session,
+                previous));
+    }
+
+    private static OutgoingEvent event(Game game, List<String> players, Queue counts, String type, String action,
             String description, String userId, Boolean awardTrophies, GameEventData.Session session,
             GameEventData.Session previous) {
         UUID eventId = UUID.randomUUID();
@@ -216,8 +226,7 @@ public class GameEvents {
         GameEventData data = new GameEventData(eventId, now, action, gameId, game.slug, game.name, game.type,
                 game.status, game.gmId, List.copyOf(players), userId, description, awardTrophies, session, previous,
                 seatsLeft, counts.length(), game.minPlayers, game.registrationOpensAt, GameEventData.SCHEMA_VERSION);
-        return outbox.append(new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE, gameId,
-                now, data));
+        return new OutgoingEvent(eventId, Topics.GAME_EVENTS, type, CloudEvents.GAMES_SOURCE, gameId, now, data);
     }
 
     private String human(OffsetDateTime time) {

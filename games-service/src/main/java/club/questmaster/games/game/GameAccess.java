@@ -4,6 +4,7 @@ import club.questmaster.platform.security.Caller;
 import club.questmaster.platform.web.ApiException;
 import club.questmaster.platform.web.ErrorCode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -41,11 +42,12 @@ public class GameAccess {
     }
 
     /**
-     * As {@link #lockVisible}, the game loaded read-only ({@link GameRepository#lockReadOnlyBySlug}): for a flow that
-     * changes it only through {@code Seating}, which writes the status it changes itself.
+     * As {@link #lockVisible}, on a transaction of the reactive pool with no Hibernate session
+     * ({@link GameRepository#lockBySlug(SqlConnection, String)}): for the registration, whose writes all go through
+     * that connection.
      */
-    public Uni<Game> lockVisibleReadOnly(Caller caller, String slug) {
-        return checked(caller, slug, Need.SEE, games.lockReadOnlyBySlug(slug));
+    public Uni<Game> lockVisible(SqlConnection connection, Caller caller, String slug) {
+        return checked(caller, slug, Need.SEE, games.lockBySlug(connection, slug));
     }
 
     /** The game locked for a change by its gm or an admin. */

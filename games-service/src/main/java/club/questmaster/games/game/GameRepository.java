@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -41,18 +42,62 @@ public class GameRepository implements PanacheRepository<Game> {
         return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** Every column of {@link Game}, for the reads on the reactive pool that build one from a row. */
+    private static final String GAME_COLUMNS = "id, slug, name, type, length, gm_id, system_id, vtt_id, description,"
+            + " restriction, restriction_tags, party_size, party_selection, xp, date, session_length, frequency,"
+            + " characters, classification, ambience, complement, img, status, closed_reason, special_event_id,"
+            + " registration_opens_at, waitlist_enabled, waitlist_offer_hours, min_players, go_no_go_at,"
+            + " go_no_go_decided, cancel_reason, created_at, updated_at";
+
     /**
-     * As {@link #lockBySlug}, the game loaded read-only: Hibernate keeps no snapshot of it (its JSON and array columns
-     * are not deep-copied) and flushes nothing of it, so whoever changes it writes the change itself (the seat flows
-     * change only the status, through {@link #writeStatus}).
+     * As {@link #lockBySlug(String)}, on a transaction of the reactive pool with no Hibernate session (the
+     * registration, docs/performance.md P1): the game row locked as Hibernate's {@code PESSIMISTIC_WRITE} locks it (so
+     * it waits for and holds off every other transaction that changes the game), and returned as a plain object that
+     * nothing flushes (an automatic close is written by {@code Seating} itself). Null when no game has that slug.
      */
-    public Uni<Game> lockReadOnlyBySlug(String slug) {
-        // the session's own query: Panache's reactive queries take no hints (read-only is one)
-        return Panache.getSession().chain(s -> s.createSelectionQuery("from Game where slug = :slug", Game.class)
-                .setParameter("slug", slug)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setReadOnly(true)
-                .getSingleResultOrNull());
+    public Uni<Game> lockBySlug(SqlConnection connection, String slug) {
+        return connection.preparedQuery("SELECT " + GAME_COLUMNS + " FROM game WHERE slug = $1 FOR NO KEY UPDATE")
+                .execute(Tuple.of(slug))
+                .map(rows -> rows.size() == 0 ? null : game(rows.iterator().next()));
+    }
+
+    private static Game game(Row r) {
+        Game g = new Game();
+        g.id = r.getLong("id");
+        g.slug = r.getString("slug");
+        g.name = r.getString("name");
+        g.type = r.getString("type");
+        g.length = r.getString("length");
+        g.gmId = r.getString("gm_id");
+        g.systemId = r.getLong("system_id");
+        g.vttId = r.getLong("vtt_id");
+        g.description = r.getString("description");
+        g.restriction = r.getString("restriction");
+        g.restrictionTags = r.getString("restriction_tags");
+        g.partySize = r.getInteger("party_size");
+        g.partySelection = r.getBoolean("party_selection");
+        g.xp = r.getString("xp");
+        g.date = r.getOffsetDateTime("date");
+        g.sessionLength = r.getBigDecimal("session_length");
+        g.frequency = r.getString("frequency");
+        g.characters = r.getString("characters");
+        g.classification = classification(r.getValue("classification"));
+        g.ambience = r.getArrayOfStrings("ambience");
+        g.complement = r.getString("complement");
+        g.img = r.getString("img");
+        g.status = r.getString("status");
+        g.closedReason = r.getString("closed_reason");
+        g.specialEventId = r.getLong("special_event_id");
+        g.registrationOpensAt = r.getOffsetDateTime("registration_opens_at");
+        g.waitlistEnabled = r.getBoolean("waitlist_enabled");
+        g.waitlistOfferHours = r.getInteger("waitlist_offer_hours");
+        g.minPlayers = r.getInteger("min_players");
+        g.goNoGoAt = r.getOffsetDateTime("go_no_go_at");
+        g.goNoGoDecided = r.getBoolean("go_no_go_decided");
+        g.cancelReason = r.getString("cancel_reason");
+        g.createdAt = r.getOffsetDateTime("created_at");
+        g.updatedAt = r.getOffsetDateTime("updated_at");
+        return g;
     }
 
     /**

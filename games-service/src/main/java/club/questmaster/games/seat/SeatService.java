@@ -13,6 +13,8 @@ import club.questmaster.platform.web.CommunityTime;
 import club.questmaster.platform.web.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,25 +34,40 @@ public class SeatService {
     private final Seating seating;
     private final ProjectedUsers users;
     private final ZoneId zone;
+    private final Pool pool;
 
-    public SeatService(GameAccess access, Seating seating, ProjectedUsers users,
-            CommunityTime time) {
+    public SeatService(GameAccess access, Seating seating, ProjectedUsers users, CommunityTime time, Pool pool) {
         this.access = access;
         this.seating = seating;
         this.users = users;
         this.zone = time.zone();
+        this.pool = pool;
     }
 
-    @WithTransaction
+    /**
+     * The hot path (docs/performance.md, P1): one transaction on one connection of the reactive pool, with no
+     * Hibernate session (see {@link #register(SqlConnection, Caller, String)}).
+     */
     public Uni<GameView> register(Caller caller, String slug) {
         GamePermissions.require(caller, Role.PLAYER);
-        // The hot path (docs/performance.md, P1): the game read-only, its seats and sessions in one statement, the
-        // player's row and the event's row; the answer is built from the state, with no query after the write.
-        return access.lockVisibleReadOnly(caller, slug).chain(seating::of).map(state -> {
-            SeatRules.checkRegistration(state.game(), state.players(), state.queue(), caller.id(),
-                    OffsetDateTime.now(), zone);
-            return state;
-        }).chain(state -> seating.take(state, caller.id(), false)).map(SeatService::view);
+        return pool.withTransaction(connection -> register(connection, caller, slug));
+    }
+
+    /**
+     * The registration's statements on {@code connection}, inside its transaction: the game locked, its seats and
+     * sessions in one statement, the player's row and the event's row (and, when that was the last seat, the
+     * automatic close and its event); the answer is built from the state, with no query after the write.
+     */
+    Uni<GameView> register(SqlConnection connection, Caller caller, String slug) {
+        return access.lockVisible(connection, caller, slug)
+                .chain(game -> seating.of(connection, game))
+                .map(state -> {
+                    SeatRules.checkRegistration(state.game(), state.players(), state.queue(), caller.id(),
+                            OffsetDateTime.now(), zone);
+                    return state;
+                })
+                .chain(state -> seating.take(state, caller.id(), false))
+                .map(SeatService::view);
     }
 
     /** The gm or an admin adds a known player, bypassing seats, status and opening time (not on finished games). */
