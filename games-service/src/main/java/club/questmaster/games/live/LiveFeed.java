@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -28,6 +29,8 @@ public class LiveFeed {
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
 
     private final BroadcastProcessor<LiveUpdate> updates = BroadcastProcessor.create();
+    /** Streams open right now on this replica: with none, an event is not read (docs/performance.md, P1). */
+    private final AtomicInteger listeners = new AtomicInteger();
     private final LiveStates states;
     private final ObjectMapper json;
 
@@ -38,11 +41,17 @@ public class LiveFeed {
 
     /** Updates from now on; a slow client skips intermediate states rather than holding the others back. */
     Multi<LiveUpdate> updates() {
-        return updates.onOverflow().drop();
+        return updates.onOverflow().drop()
+                .onSubscription().invoke(listeners::incrementAndGet)
+                .onTermination().invoke(listeners::decrementAndGet);
     }
 
     @Incoming("game-events-live")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        if (listeners.get() == 0) {
+            // nobody to tell: each update is a game's whole state, and a stream opened later starts with the current one
+            return Uni.createFrom().voidItem();
+        }
         IncomingEvent<GameEventData> event;
         try {
             event = IncomingEvent.read(record, GameEventData.class, json, GameEventData.SCHEMA_VERSION);

@@ -2,7 +2,6 @@ package club.questmaster.games.seat;
 
 import club.questmaster.platform.security.Caller;
 import club.questmaster.games.game.GamePermissions;
-import club.questmaster.games.game.Game;
 import club.questmaster.games.game.GameAccess;
 import club.questmaster.games.game.GameView;
 import club.questmaster.games.users.ProjectedUsers;
@@ -88,28 +87,33 @@ public class SeatService {
         }).map(SeatService::view);
     }
 
-    /** The player leaves: 409 NOT_REGISTERED when they were not in. */
-    @WithTransaction
+    /**
+     * The player leaves: 409 NOT_REGISTERED when they were not in. On the reactive pool like the registration: the
+     * freed seat's offer or promotion and an automatic reopen are written on the same connection.
+     */
     public Uni<Void> leave(Caller caller, String slug) {
         GamePermissions.require(caller, Role.PLAYER);
-        return access.lockVisible(caller, slug).chain(game -> unseat(game, caller.id(),
-                "Vous n'êtes pas inscrit·e à cette partie."));
+        return pool.withTransaction(connection -> access.lockVisible(connection, caller, slug)
+                .chain(game -> {
+                    SeatRules.checkPlayersManageable(game);
+                    return seating.of(connection, game);
+                })
+                .chain(state -> unseat(state, caller.id(), "Vous n'êtes pas inscrit·e à cette partie.")));
     }
 
     @WithTransaction
     public Uni<Void> remove(Caller caller, String slug, String userId) {
-        return access.lockManaged(caller, slug).chain(game -> unseat(game, userId,
-                "Cette personne n'est pas inscrite à cette partie."));
+        return access.lockManaged(caller, slug).chain(game -> {
+            SeatRules.checkPlayersManageable(game);
+            return seating.of(game);
+        }).chain(state -> unseat(state, userId, "Cette personne n'est pas inscrite à cette partie."));
     }
 
-    private Uni<Void> unseat(Game game, String playerId, String notRegistered) {
-        SeatRules.checkPlayersManageable(game);
-        return seating.of(game).chain(state -> {
-            if (!state.players().contains(playerId)) {
-                throw new ApiException(ErrorCode.NOT_REGISTERED, notRegistered);
-            }
-            return seating.free(state, playerId);
-        }).replaceWithVoid();
+    private Uni<Void> unseat(SeatState state, String playerId, String notRegistered) {
+        if (!state.players().contains(playerId)) {
+            throw new ApiException(ErrorCode.NOT_REGISTERED, notRegistered);
+        }
+        return seating.free(state, playerId).replaceWithVoid();
     }
 
     /** The game as the transaction leaves it, from its state: nothing is read again. */
