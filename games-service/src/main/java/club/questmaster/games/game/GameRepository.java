@@ -1,19 +1,15 @@
 package club.questmaster.games.game;
 
-import club.questmaster.games.game.GameView.SessionView;
 import club.questmaster.games.seat.PlayerRow;
-import club.questmaster.games.seat.SeatRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,12 +19,6 @@ import java.util.Map;
 /** Queries on games and their rosters. */
 @ApplicationScoped
 public class GameRepository implements PanacheRepository<Game> {
-
-    private final Pool pool;
-
-    public GameRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<Game> findBySlug(String slug) {
         return find("slug", slug).firstResult();
@@ -199,68 +189,14 @@ public class GameRepository implements PanacheRepository<Game> {
         return list("id in ?1", ids);
     }
 
-    /**
-     * One page of the list, in the original's order (docs/original-rules.md#list-order), with its exact total, in one statement: the page's games with
-     * their rosters and sessions (arrays, so no entity is loaded) and the total, which for the status, type and
-     * restriction filters is a sum over {@code game_count} (kept by triggers, V20) instead of a count of every
-     * matching game. Read on the reactive pool directly: no Hibernate session, no entity hydration.
-     */
-    public Uni<ListPage> page(GameQuery q, int offset, int limit, OffsetDateTime now) {
-        ListQuery sql = ListQuery.of(q, offset, limit, now);
-        return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.params())).map(rows -> {
-            List<GameView> items = new ArrayList<>(limit);
-            long total = 0;
-            for (Row row : rows) {
-                total = row.getLong("total");
-                if (row.getLong("id") != null) {
-                    items.add(view(row));
-                }
-            }
-            return new ListPage(items, total);
-        });
-    }
-
-    private static GameView view(Row r) {
-        String[] players = r.getArrayOfStrings("player_ids");
-        Long[] sessionIds = r.getArrayOfLongs("session_ids");
-        List<SessionView> sessions = List.of();
-        if (sessionIds != null) {
-            OffsetDateTime[] starts = r.getArrayOfOffsetDateTimes("session_starts");
-            OffsetDateTime[] ends = r.getArrayOfOffsetDateTimes("session_ends");
-            SessionView[] views = new SessionView[sessionIds.length];
-            for (int i = 0; i < views.length; i++) {
-                views[i] = new SessionView(sessionIds[i], starts[i], ends[i]);
-            }
-            sessions = List.of(views);
-        }
-        String[] ambience = r.getArrayOfStrings("ambience");
-        List<String> roster = players == null ? List.of() : List.of(players);
-        int partySize = r.getInteger("party_size");
-        return new GameView(r.getLong("id"), r.getString("slug"), r.getString("name"), r.getString("type"),
-                r.getString("length"), r.getString("gm_id"), r.getLong("system_id"), r.getLong("vtt_id"),
-                r.getString("description"), r.getString("restriction"), r.getString("restriction_tags"),
-                partySize, r.getBoolean("party_selection"), r.getString("xp"),
-                r.getOffsetDateTime("date"), r.getBigDecimal("session_length"), r.getString("frequency"),
-                r.getString("characters"), classification(r.getValue("classification")),
-                ambience == null ? null : List.of(ambience), r.getString("complement"), r.getString("img"),
-                r.getString("status"), r.getLong("special_event_id"), roster, sessions,
-                r.getOffsetDateTime("registration_opens_at"), r.getBoolean("waitlist_enabled"),
-                r.getInteger("waitlist_offer_hours"), r.getInteger("min_players"), r.getOffsetDateTime("go_no_go_at"),
-                SeatRules.seatsLeft(partySize, roster.size(), r.getLong("waitlist_offers").intValue()),
-                r.getLong("waitlist_length").intValue());
-    }
-
-    private static Map<String, Integer> classification(Object json) {
+    /** The classification column's JSON object as the API's map (null for none). */
+    static Map<String, Integer> classification(Object json) {
         if (!(json instanceof JsonObject object)) {
             return null;
         }
         Map<String, Integer> map = new LinkedHashMap<>();
         object.forEach(e -> map.put(e.getKey(), e.getValue() == null ? null : ((Number) e.getValue()).intValue()));
         return map;
-    }
-
-    /** A page of the list and the number of games matching its filters. */
-    public record ListPage(List<GameView> items, long total) {
     }
 
     public Uni<Void> saveAlert(long gameId, String reporterId, String message) {

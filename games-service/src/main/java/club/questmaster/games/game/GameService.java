@@ -41,10 +41,11 @@ public class GameService {
     private final ReferenceService references;
     private final ProjectedUsers users;
     private final GameEvents events;
+    private final GameListRepository list;
 
     public GameService(GameRepository games, GameAccess access, GameViews views, GameMapper mapper, Seating seating,
             WaitlistRepository waitlist, SessionRepository sessions, ReferenceService references,
-            ProjectedUsers users, GameEvents events) {
+            ProjectedUsers users, GameEvents events, GameListRepository list) {
         this.games = games;
         this.access = access;
         this.views = views;
@@ -55,6 +56,7 @@ public class GameService {
         this.references = references;
         this.users = users;
         this.events = events;
+        this.list = list;
     }
 
     // Reads
@@ -64,9 +66,9 @@ public class GameService {
         return access.visible(caller, slug).chain(views::of);
     }
 
-    /** One statement per page, on the reactive pool (no Hibernate session): see {@link GameRepository#page}. */
+    /** One statement per page, on the reactive pool (no Hibernate session): see {@link GameListRepository#page}. */
     public Uni<PageResult<GameView>> list(GameQuery query, PageRequest page) {
-        return games.page(query, page.offset(), page.perPage(), OffsetDateTime.now())
+        return list.page(query, page.offset(), page.perPage())
                 .map(found -> PageResult.of(found.items(), found.total(), page));
     }
 
