@@ -99,12 +99,14 @@ final class P4Footprint {
             Process p = pb.start();
             double readyAfter = -1;
             double cpuAtReady = -1;
+            double mainAtReady = -1;
             try {
                 while (System.nanoTime() - t0 < 120e9 && p.isAlive()) {
                     try {
                         if (Http.status(port, "GET", "/q/health/ready", null, null) == 200) {
                             readyAfter = (System.nanoTime() - t0) / 1e9;
                             cpuAtReady = Cpu.own(p.pid());
+                            mainAtReady = mainThreadCpu(p.pid());
                             break;
                         }
                     } catch (IOException e) {
@@ -116,10 +118,17 @@ final class P4Footprint {
                         .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1 s")).orElse("?");
                 Thread.sleep(5000);
                 double rss = Procs.rssMb(p.pid());
-                report.line("  %s alone: ready after %.2f s (Quarkus: started in %s; %.2f s of CPU until ready),"
-                        + " RSS idle %.0f MB%s", service, readyAfter, quarkus, cpuAtReady, rss, variant);
+                // What the start costs whatever else runs: on CORES idle cores it cannot be ready sooner than its
+                // main thread's CPU time (the start is sequential there) nor than all its CPU spread over them.
+                double cpuBound = Math.max(mainAtReady, cpuAtReady / CORES);
+                report.line("  %s alone: ready after %.2f s (Quarkus: started in %s; %.2f s of CPU until ready, %.2f s"
+                        + " of it on the main thread; CPU-bound: ready after %.2f s on %d idle cores; class archive: %s),"
+                        + " RSS idle %.0f MB%s", service, readyAfter, quarkus, cpuAtReady, mainAtReady, cpuBound, CORES,
+                        classArchive(command), rss, variant);
                 report.info("P4", service + " CPU seconds until ready, started alone" + variant,
-                        String.format("%.2f s", cpuAtReady));
+                        String.format("%.2f s (main thread %.2f s)", cpuAtReady, mainAtReady));
+                report.info("P4", service + " CPU-bound ready time on " + CORES + " idle cores, started alone" + variant,
+                        String.format("%.2f s", cpuBound));
                 report.bound("P4", service + " ready, started alone" + variant, readyAfter, "s", 3);
                 report.bound("P4", service + " RSS idle, started alone" + variant, rss, "MB", 250);
             } finally {
@@ -128,6 +137,45 @@ final class P4Footprint {
                 Files.deleteIfExists(log);
             }
         }
+    }
+
+    /** The cores of the machine the goal is for (the suite's 2-core reference machine). */
+    private static final int CORES = 2;
+
+    /**
+     * CPU seconds of the thread that runs the start: the JVM's main thread keeps the launcher's name "java" (every
+     * thread the JVM creates is renamed), next to the primordial thread that only waits for it.
+     */
+    private static double mainThreadCpu(long pid) {
+        double most = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).trim().equals("java")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    most = Math.max(most, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return most;
+    }
+
+    /** Whether the launcher gave the service a class archive (platform/devstack ClassArchive). */
+    private static String classArchive(List<String> command) {
+        if (command.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="))) {
+            return "used";
+        }
+        if (command.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="))) {
+            return "none yet (this start records it: first start after a build)";
+        }
+        return "none";
     }
 
     private static List<String> cmdline(long pid) throws IOException {
