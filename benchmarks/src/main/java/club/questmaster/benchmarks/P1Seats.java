@@ -55,7 +55,7 @@ final class P1Seats {
                 List<String> slugs = Seed.openGames(stack, prefix, GAMES, 100_000, systemId, GM);
                 // warm-up on other games, then the measured run
                 List<String> warm = Seed.openGames(stack, prefix + "w-", GAMES, 100_000, systemId, GM);
-                load(warm, tokens, connections, Math.min(3, options.seconds()));
+                load(warm, tokens, connections, options.warmup());
                 awaitOutboxDrained();
                 Cpu.Snapshot c0 = Cpu.take(stack, "games-service");
                 Http.Run r = load(slugs, tokens, connections, options.seconds());

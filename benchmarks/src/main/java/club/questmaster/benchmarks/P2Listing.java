@@ -57,7 +57,7 @@ final class P2Listing {
             List<Double> httpCpuMs = new ArrayList<>();
             List<Double> pgCpuMs = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
-                Http.closedLoop(port, 32, Math.min(3, options.seconds()), i -> request); // warm-up
+                Http.closedLoop(port, 32, options.warmup(), i -> request); // warm-up
                 Cpu.Snapshot c0 = Cpu.take(stack, "games-service");
                 Http.Run peak = Http.closedLoop(port, 32, options.seconds(), i -> request);
                 Cpu.Snapshot c1 = Cpu.take(stack, "games-service");

@@ -15,14 +15,20 @@ import java.util.Set;
  * (PostgreSQL's own speed on the same SQL, or a raw Kafka consumer) and the ratio, then a Markdown table.
  *
  * <p>Usage (benchmarks/run does the build): {@code java -cp ... club.questmaster.benchmarks.Suite [--root DIR]
- * [--seconds 10] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]
+ * [--seconds 10] [--warmup 10] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]
  * [--alone-services a,b] [--alone-jvm "-XX:flag ..."] [--alone-env KEY=VALUE]}: the last three start the services
  * alone a second time with other JVM settings, to compare them in one run. By default it
  * restarts the suite with {@code ./questmaster down; ./questmaster up --detach} (P4 measures that start).
  */
 public final class Suite {
 
-    record Options(double seconds, int rounds, int backlog) {
+    /**
+     * @param warmup seconds of the same load, unmeasured, before each P1 and P2 figure: a figure compares steady
+     *     state with pgbench, and right after a restart games-service's hot paths are still interpreted or compiled
+     *     by C1 (a 3 s warm-up measured 1.2-1.7 ms of games-service CPU per page where a warm one costs 0.5 ms);
+     *     the JVM's start itself is P4's figure
+     */
+    record Options(double seconds, int rounds, int backlog, double warmup) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -30,6 +36,7 @@ public final class Suite {
         double seconds = 10;
         int rounds = 1;
         int backlog = 50_000;
+        double warmup = 10;
         boolean restart = true;
         Set<String> only = Set.of("P1", "P2", "P3", "P4");
         Path out = null;
@@ -42,6 +49,7 @@ public final class Suite {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--backlog" -> backlog = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--no-restart" -> restart = false;
                 case "--only" -> only = Set.of(args[++i].toUpperCase().split(","));
                 case "--out" -> out = Path.of(args[++i]);
@@ -63,7 +71,7 @@ public final class Suite {
         }
         Stack stack = new Stack(root);
         Report report = new Report(out);
-        Options options = new Options(seconds, rounds, backlog);
+        Options options = new Options(seconds, rounds, backlog, warmup);
         report.line("# QuestMaster benchmarks %s UTC%n%nMachine: %s%nCommit: %s%nCommand: benchmarks/run %s%n", stamp,
                 machine(), commit(root), String.join(" ", args));
         P4Footprint p4 = new P4Footprint(stack, report);
