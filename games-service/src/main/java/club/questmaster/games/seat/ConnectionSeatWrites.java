@@ -7,12 +7,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A seat change's writes on the connection of a reactive pool transaction ({@code Pool#withTransaction}), with no
  * Hibernate session: the registration's path (docs/performance.md P1), where Hibernate Reactive's per-statement cost
  * (query objects, parameter binding, its connection wrapper) was the largest share of games-service's CPU. The same
  * statements as {@link SessionSeatWrites}' repositories, in the PostgreSQL client's {@code $n} form.
+ *
+ * <p>Pipelined: each write is sent at once, without waiting for the one before (a seat change reads nothing after
+ * its first write: its state is in memory), and {@link #completed()} awaits them all, so a registration's player row
+ * and outbox row cost one round trip, not two. PostgreSQL runs them in the order sent; if one fails the transaction
+ * is aborted and the later ones fail too, and {@link #completed()} fails with the first cause (the caller's
+ * {@code withTransaction} then rolls back). Used on the connection's event loop only, so the list needs no lock.
  */
 final class ConnectionSeatWrites implements SeatWrites {
 
@@ -27,6 +36,8 @@ final class ConnectionSeatWrites implements SeatWrites {
 
     private final SqlConnection connection;
     private final OutboxWriter outbox;
+    /** The writes sent and not yet awaited, in the order sent. */
+    private final List<CompletableFuture<Void>> sent = new ArrayList<>();
 
     ConnectionSeatWrites(SqlConnection connection, OutboxWriter outbox) {
         this.connection = connection;
@@ -60,10 +71,29 @@ final class ConnectionSeatWrites implements SeatWrites {
 
     @Override
     public Uni<Void> append(OutgoingEvent event) {
-        return outbox.append(connection, event);
+        return send(outbox.append(connection, event));
+    }
+
+    @Override
+    public Uni<Void> completed() {
+        List<CompletableFuture<Void>> awaited = List.copyOf(sent);
+        sent.clear();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        // in the order sent, so the failure reported is the first one (the later ones only say the transaction is
+        // aborted)
+        for (CompletableFuture<Void> write : awaited) {
+            all = all.chain(() -> Uni.createFrom().completionStage(write));
+        }
+        return all;
     }
 
     private Uni<Void> update(String sql, Tuple values) {
-        return connection.preparedQuery(sql).execute(values).replaceWithVoid();
+        return send(connection.preparedQuery(sql).execute(values).replaceWithVoid());
+    }
+
+    /** Subscribed now: the client queues the command on the connection and sends it without awaiting the others. */
+    private Uni<Void> send(Uni<Void> write) {
+        sent.add(write.subscribeAsCompletionStage());
+        return Uni.createFrom().voidItem();
     }
 }

@@ -66,6 +66,7 @@ public class SeatService {
                     return state;
                 })
                 .chain(state -> seating.take(state, caller.id(), false))
+                .call(state -> state.writes().completed())
                 .map(SeatService::view);
     }
 
@@ -98,7 +99,8 @@ public class SeatService {
                     SeatRules.checkPlayersManageable(game);
                     return seating.of(connection, game);
                 })
-                .chain(state -> unseat(state, caller.id(), "Vous n'êtes pas inscrit·e à cette partie.")));
+                .chain(state -> unseat(state, caller.id(), "Vous n'êtes pas inscrit·e à cette partie.")
+                        .chain(() -> state.writes().completed())));
     }
 
     @WithTransaction

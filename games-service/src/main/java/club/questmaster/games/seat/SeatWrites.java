@@ -31,4 +31,12 @@ public interface SeatWrites {
 
     /** The change's event, into the outbox, in the same transaction. */
     Uni<Void> append(OutgoingEvent event);
+
+    /**
+     * Every write above has completed (or this fails with the first failure): writes may be sent without waiting for
+     * each other ({@link ConnectionSeatWrites} pipelines them), so a transaction awaits this before it commits.
+     */
+    default Uni<Void> completed() {
+        return Uni.createFrom().voidItem();
+    }
 }
