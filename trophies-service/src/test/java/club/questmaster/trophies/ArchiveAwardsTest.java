@@ -136,6 +136,25 @@ class ArchiveAwardsTest {
     }
 
     @Test
+    void archivesConsumedTogetherEachCountAndARedeliveryAmongThemCountsOnce() {
+        // Published back to back, so most land in one batch (one statement): the badges of each game add up.
+        String gm = Tokens.newUserId();
+        String player = Tokens.newUserId();
+        GameEventData first = GameEvents.archived(GameEvents.newGameId(), "campaign", gm, List.of(player), true);
+        GameEvents.publish(json, GameEventData.Types.ARCHIVED, first);
+        for (int game = 0; game < 4; game++) {
+            GameEvents.publish(json, GameEventData.Types.ARCHIVED,
+                    GameEvents.archived(GameEvents.newGameId(), "campaign", gm, List.of(player, player), true));
+        }
+        GameEvents.publish(json, GameEventData.Types.ARCHIVED, first);
+        awaitBadge(gm, 4, 5);
+        awaitBadge(player, 3, 5);
+        GameEvents.awaitAllConsumed();
+        badges(gm).body("", hasSize(1)).body("[0].quantity", equalTo(5));
+        badges(player).body("", hasSize(1)).body("[0].quantity", equalTo(5));
+    }
+
+    @Test
     void aSecondArchiveEventOfTheSameGameAwardsNothingMore() {
         String gm = Tokens.newUserId();
         String player = Tokens.newUserId();
