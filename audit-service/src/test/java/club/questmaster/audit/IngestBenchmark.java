@@ -92,7 +92,10 @@ class IngestBenchmark {
             }
             producer.flush();
             long start = System.nanoTime();
-            channels.getPausable("game-events").resume();
+            // one pausable channel per consumer (concurrency): game-events$1, game-events$2, ...
+            channels.getIncomingNames().stream().filter(name -> name.startsWith("game-events"))
+                    .map(channels::getPausable).filter(java.util.Objects::nonNull)
+                    .forEach(io.smallrye.reactive.messaging.PausableChannel::resume);
             while (rows() < before + BACKLOG) {
                 Thread.sleep(20);
             }

@@ -42,6 +42,8 @@ final class P3Events {
 
     static final String TOPIC = "questmaster.game-events";
     static final long USER_BASE = 500_000_000_000_000_000L;
+    /** Ids below the highest seen that each audit poll reads again (rows of concurrent batches commit out of order). */
+    private static final long AUDIT_REREAD_WINDOW = 3_000;
 
     private final Stack stack;
     private final Report report;
@@ -136,18 +138,25 @@ final class P3Events {
                 + fmt(trophies.ms(100)) + ")", trophies.ms(99), "ms", auditP99Goal);
     }
 
+    /**
+     * Records each committed event once, when its row is first seen. audit-service writes with several consumers at
+     * once, so a row with a lower id may commit after one with a higher id: the poll re-reads a window of ids below the
+     * highest seen (a poll that only read ids above it missed those rows, and with them the slowest latencies).
+     */
     private void pollAudit(long fromId, Map<String, Long> committed, Stats.Histogram h, AtomicBoolean polling) {
         long last = fromId;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (Connection c = stack.db("audit");
                 PreparedStatement q = c.prepareStatement("SELECT id, user_id FROM game_event WHERE id > ? ORDER BY id")) {
             while (polling.get()) {
-                q.setLong(1, last);
+                q.setLong(1, Math.max(fromId, last - AUDIT_REREAD_WINDOW));
                 try (ResultSet rs = q.executeQuery()) {
                     long now = System.nanoTime();
                     while (rs.next()) {
-                        last = rs.getLong(1);
-                        Long at = committed.get(rs.getString(2));
-                        if (at != null) {
+                        last = Math.max(last, rs.getLong(1));
+                        String user = rs.getString(2);
+                        Long at = committed.get(user);
+                        if (at != null && seen.add(user)) {
                             h.record(Math.max(0, now - at));
                         }
                     }
