@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -161,7 +162,7 @@ public class OutboxRelay {
      * later events sat in the socket ahead of any copy of the expired one and were appended first once it thawed
      * (FaultsIT saw a registration after 15 later updates of its game). Its delivery timeout is therefore well past
      * the relay's own wait ({@code send-timeout}), which always ends first and closes the producer
-     * ({@link #unacknowledged}); every request it had written is then a prefix, in id order, of the unsent rows.
+     * ({@link #replaceProducer}); every request it had written is then a prefix, in id order, of the unsent rows.
      */
     private Map<String, Object> producerSettings() {
         int timeout = (int) config.sendTimeout().toMillis();
@@ -238,7 +239,13 @@ public class OutboxRelay {
                     c.commit();
                     return 0;
                 }
-                Sent sent = send(rows);
+                Sent sent;
+                try {
+                    sent = send(producer, rows, config.sendTimeout());
+                } catch (NotAcknowledged e) {
+                    replaceProducer();
+                    throw e;
+                }
                 park(c, sent.parked());
                 if (!sent.acknowledged().isEmpty()) {
                     try (PreparedStatement mark = c.prepareStatement(
@@ -286,11 +293,20 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the rows, in id order, and waits for Kafka's acknowledgements. A row the producer refuses at once as never
-     * sendable is parked, and the later rows of its key are not even sent (they stay unsent, behind it). Any other
-     * failure fails the whole batch, which is retried.
+     * Sends the rows, in id order, on {@code producer} and waits up to {@code timeout} for Kafka's acknowledgements.
+     * A row the producer refuses at once as never sendable is parked, and the later rows of its key are not even sent
+     * (they stay unsent, behind it). Any other failure fails the whole batch, which is retried.
+     *
+     * <p>A row the producer fails at once for a reason a retry can cure (a {@code TimeoutException} when it waited
+     * {@code max.block.ms} for the topic's metadata, as a new producer does while the broker is frozen) ends the batch
+     * there: no later row is handed to the producer. Sending them anyway put a game's later events on the topic ahead
+     * of the failed one when the broker came back during the next send (FaultsIT saw a registration after 11 later
+     * updates of its game), and made a batch of n rows wait n times {@code max.block.ms} on a frozen broker.
+     *
+     * @throws NotAcknowledged when not every row sent was acknowledged or parked; the producer must then be closed at
+     *     once ({@link #replaceProducer}), so that none of this attempt's records is delivered behind its retry
      */
-    private Sent send(List<Row> rows) {
+    static Sent send(Producer<String, byte[]> producer, List<Row> rows, Duration timeout) {
         List<Row> inFlight = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Parked> parkedRows = new ArrayList<>();
@@ -306,8 +322,13 @@ public class OutboxRelay {
             } catch (KafkaException e) {
                 ack = failed(e);
             }
-            String reason = ack.isDone() ? SendFailures.neverSendable(failure(ack)) : null;
-            if (reason != null) {
+            Throwable failedAtOnce = ack.isDone() ? failure(ack) : null;
+            if (failedAtOnce != null) {
+                String reason = SendFailures.neverSendable(failedAtOnce);
+                if (reason == null) {
+                    throw new NotAcknowledged("Kafka did not take the batch: " + rootMessage(failedAtOnce),
+                            failedAtOnce);
+                }
                 parkedRows.add(new Parked(row, reason));
                 blockedKeys.add(key);
                 continue;
@@ -316,7 +337,7 @@ public class OutboxRelay {
             acks.add(ack);
         }
         List<Row> acknowledged = new ArrayList<>(inFlight.size());
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < acks.size(); i++) {
             Row row = inFlight.get(i);
             try {
@@ -324,17 +345,17 @@ public class OutboxRelay {
                 acknowledged.add(row);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                throw new NotAcknowledged("interrupted while waiting for Kafka", e);
             } catch (ExecutionException e) {
                 // Refused by the broker itself (rare: the producer checks the size first). Rows of this key sent
                 // after it may already be acknowledged; nothing can unsend them.
                 String reason = SendFailures.neverSendable(e.getCause());
                 if (reason == null) {
-                    throw unacknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                    throw new NotAcknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
                 }
                 parkedRows.add(new Parked(row, reason));
             } catch (Exception e) {
-                throw unacknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                throw new NotAcknowledged("Kafka did not acknowledge the batch: " + rootMessage(e), e);
             }
         }
         return new Sent(acknowledged, parkedRows);
@@ -347,10 +368,9 @@ public class OutboxRelay {
      * frozen under writes). Closing the producer at once aborts every record it still holds; the retry resends the
      * batch, in order, through a new one.
      */
-    private IllegalStateException unacknowledged(String message, Exception cause) {
+    private void replaceProducer() {
         producer.close(Duration.ZERO);
         producer = kafka.producer("outbox", producerSettings());
-        return new IllegalStateException(message, cause);
     }
 
     private static ProducerRecord<String, byte[]> record(Row row) {
@@ -444,13 +464,20 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, String type, String source, String subject,
+    /** A batch not wholly acknowledged: retried whole, through a new producer. */
+    static final class NotAcknowledged extends IllegalStateException {
+        NotAcknowledged(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    record Row(long id, UUID eventId, String topic, String key, String type, String source, String subject,
             OffsetDateTime occurredAt, String payload, OffsetDateTime createdAt) {
     }
 
-    private record Parked(Row row, String reason) {
+    record Parked(Row row, String reason) {
     }
 
-    private record Sent(List<Row> acknowledged, List<Parked> parked) {
+    record Sent(List<Row> acknowledged, List<Parked> parked) {
     }
 }
