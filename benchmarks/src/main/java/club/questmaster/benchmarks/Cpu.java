@@ -46,7 +46,8 @@ final class Cpu {
                 if (child.pid() != p.pid()) {
                     double cpu = own(child.pid());
                     total += cpu;
-                    if (OTHER_DATABASES.contains(database(child.args()))) {
+                    String database = database(child.args());
+                    if (database != null && OTHER_DATABASES.contains(database)) {
                         others += cpu;
                     }
                 }

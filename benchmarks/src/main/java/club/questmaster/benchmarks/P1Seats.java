@@ -69,8 +69,9 @@ final class P1Seats {
                         rows == created ? "= 201s (exact)" : "!= " + created + " 201s (NOT EXACT)");
                 http.add(created / r.seconds());
                 report.line("       CPU per registration: games-service %.2f ms + PostgreSQL %.2f ms (of which the"
-                        + " other services' databases, consuming its event: %.2f ms)", httpCpu.service() * 1000 / created,
-                        httpCpu.postgres() * 1000 / created, httpCpu.otherDatabases() * 1000 / created);
+                        + " other services' databases, consuming its event: %.2f ms)",
+                        httpCpu.service() * 1000 / created, httpCpu.postgres() * 1000 / created,
+                        httpCpu.otherDatabases() * 1000 / created);
                 httpCpuMs.add((httpCpu.service() + httpCpu.postgres()) * 1000 / created);
                 httpGamesCpuMs.add((httpCpu.service() + httpCpu.postgresGamesPath()) * 1000 / created);
 
