@@ -17,15 +17,14 @@ public class GameEventReader {
 
     private static final int MAX_SLUG_LENGTH = 200;
 
-    private final ObjectMapper json;
+    private final IncomingEvent.Reader<GameEventData> events;
 
     public GameEventReader(ObjectMapper json) {
-        this.json = json;
+        this.events = IncomingEvent.reader(GameEventData.class, json, GameEventData.SCHEMA_VERSION);
     }
 
     ReceivedEvent read(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<GameEventData> event = IncomingEvent.read(record, GameEventData.class, json,
-                GameEventData.SCHEMA_VERSION);
+        IncomingEvent<GameEventData> event = events.read(record);
         GameEventData data = event.data();
         if (data.action() == null || !GameEventData.Actions.ALL.contains(data.action())) {
             throw new PoisonRecordException("action " + quoted(data.action()) + " is not one of "

@@ -32,11 +32,11 @@ public class LiveFeed {
     /** Streams open right now on this replica: with none, an event is not read (docs/performance.md, P1). */
     private final AtomicInteger listeners = new AtomicInteger();
     private final LiveStates states;
-    private final ObjectMapper json;
+    private final IncomingEvent.Reader<GameEventData> events;
 
     public LiveFeed(LiveStates states, ObjectMapper json) {
         this.states = states;
-        this.json = json;
+        this.events = IncomingEvent.reader(GameEventData.class, json, GameEventData.SCHEMA_VERSION);
     }
 
     /** Updates from now on; a slow client skips intermediate states rather than holding the others back. */
@@ -54,7 +54,7 @@ public class LiveFeed {
         }
         IncomingEvent<GameEventData> event;
         try {
-            event = IncomingEvent.read(record, GameEventData.class, json, GameEventData.SCHEMA_VERSION);
+            event = events.read(record);
         } catch (PoisonRecordException e) {
             LOG.debugf("Live feed skips an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

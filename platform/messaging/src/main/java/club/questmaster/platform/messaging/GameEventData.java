@@ -32,7 +32,7 @@ public record GameEventData(
         @JsonProperty("waitlist_length") Integer waitlistLength,
         @JsonProperty("min_players") Integer minPlayers,
         @JsonProperty("registration_opens_at") OffsetDateTime registrationOpensAt,
-        @JsonProperty("schema_version") int schemaVersion) {
+        @JsonProperty("schema_version") int schemaVersion) implements VersionedData {
 
     /** v1.1 only added optional fields, which a v1 consumer ignores: the version stays 1 (events.md "Guarantees"). */
     public static final int SCHEMA_VERSION = 1;

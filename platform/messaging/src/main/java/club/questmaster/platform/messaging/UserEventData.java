@@ -28,7 +28,7 @@ public record UserEventData(
         @JsonProperty("permissions") List<String> permissions,
         @JsonProperty("session_id") String sessionId,
         @JsonProperty("export_id") String exportId,
-        @JsonProperty("schema_version") int schemaVersion) {
+        @JsonProperty("schema_version") int schemaVersion) implements VersionedData {
 
     /** v1.1 only added optional fields, which a v1 consumer ignores: the version stays 1. */
     public static final int SCHEMA_VERSION = 1;

@@ -78,6 +78,24 @@ class IncomingEventTest {
         assertReason("unsupported schema_version", record("{\"action\":\"create\"}", true));
         assertReason("empty value", record(null, true));
         assertReason("does not match the schema", record("{\"schema_version\":1,\"player_ids\":\"nope\"}", true));
+        // bound in one pass, but a record that does not bind is named as before: its version first
+        assertReason("unsupported schema_version 2", record("{\"schema_version\":2,\"player_ids\":\"nope\"}", true));
+        assertReason("unsupported schema_version", record("{\"schema_version\":\"one\"}", true));
+        assertReason("not a JSON object", record("null", true));
+    }
+
+    @Test
+    void oneReaderReadsEveryRecordOfItsTypeAsTheOneCallReadDoes() {
+        IncomingEvent.Reader<GameEventData> reader = IncomingEvent.reader(GameEventData.class, json, 1);
+        for (int i = 0; i < 3; i++) {
+            ConsumerRecord<String, byte[]> record = record("{\"action\":\"register\",\"game_id\":\"" + i
+                    + "\",\"player_ids\":[\"7\"],\"session\":{\"id\":\"1\",\"start\":\"2026-12-01T20:00:00Z\"},"
+                    + "\"schema_version\":1}", true);
+            IncomingEvent<GameEventData> kept = reader.read(record);
+            assertEquals(IncomingEvent.read(record, GameEventData.class, json, 1), kept);
+            assertEquals(Integer.toString(i), kept.data().gameId());
+            assertEquals(java.util.List.of("7"), kept.data().playerIds());
+        }
     }
 
     private void assertReason(String expected, ConsumerRecord<String, byte[]> record) {

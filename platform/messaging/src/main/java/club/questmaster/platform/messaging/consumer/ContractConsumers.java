@@ -46,8 +46,8 @@ public class ContractConsumers {
                 config.constraintViolationGrace()), deadLetters, new ConsumerMetrics(registry, name), config);
     }
 
-    /** The contract reader ({@link IncomingEvent#read}) as a {@link RecordReader}. */
+    /** The contract reader ({@link IncomingEvent#reader}, built once) as a {@link RecordReader}. */
     public static <T> RecordReader<IncomingEvent<T>> events(Class<T> dataType, ObjectMapper json, int maxSchemaVersion) {
-        return record -> IncomingEvent.read(record, dataType, json, maxSchemaVersion);
+        return IncomingEvent.reader(dataType, json, maxSchemaVersion)::read;
     }
 }
