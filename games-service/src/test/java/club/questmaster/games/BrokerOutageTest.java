@@ -72,7 +72,8 @@ class BrokerOutageTest {
                 Thread.sleep(1500);
                 // Nothing could be delivered: the events wait in the outbox.
                 assertThat(unsent(gameId)).isEqualTo(expected.size() - 1);
-                // The backlog is visible (the relay measures it at each wake-up, between its send timeouts).
+                // The backlog is visible (the relay measures it at a wake-up, at most once a second, between its send
+                // timeouts).
                 org.awaitility.Awaitility.await("outbox gauges").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
                             .extract().asString();

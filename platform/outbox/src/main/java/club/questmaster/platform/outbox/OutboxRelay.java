@@ -61,8 +61,8 @@ import org.postgresql.PGNotification;
  * games' events go on. Too large is detected by the producer before anything is sent, so no later row of that game can
  * have been sent ahead of it.
  *
- * <p>The backlog is measured on the listening connection at a wake-up, at most once a second:
- * {@code questmaster_outbox_pending} (unsent rows, parked ones included) and {@code questmaster_outbox_oldest_age_seconds}
+ * <p>The backlog is measured on the listening connection at a wake-up, at most once a second: {@code
+ * questmaster_outbox_pending} (unsent rows, parked ones included) and {@code questmaster_outbox_oldest_age_seconds}
  * (age of the oldest unsent row). They grow during a broker outage, which readiness deliberately ignores: writes keep
  * going to the outbox.
  *
