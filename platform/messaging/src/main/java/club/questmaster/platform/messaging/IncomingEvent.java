@@ -36,7 +36,6 @@ public record IncomingEvent<T>(UUID id, String type, String source, String subje
      * wrong with it (not JSON, not an object, an unsupported version, a field of the wrong type) as before.
      */
     public static final class Reader<T> {
-        private final Class<T> dataType;
         private final ObjectMapper json;
         /** Unknown fields are allowed: the schema grows by optional fields. */
         private final ObjectReader data;
@@ -44,7 +43,6 @@ public record IncomingEvent<T>(UUID id, String type, String source, String subje
         private final boolean versioned;
 
         private Reader(Class<T> dataType, ObjectMapper json, int maxSchemaVersion) {
-            this.dataType = dataType;
             this.json = json;
             this.data = json.readerFor(dataType).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             this.maxSchemaVersion = maxSchemaVersion;
@@ -117,14 +115,7 @@ public record IncomingEvent<T>(UUID id, String type, String source, String subje
                 return data.readValue(tree);
             } catch (java.io.IOException e) {
                 throw new PoisonRecordException("data does not match the schema: " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new PoisonRecordException("data does not match the schema: " + e.getMessage());
             }
-        }
-
-        @Override
-        public String toString() {
-            return "IncomingEvent.Reader[" + dataType.getSimpleName() + "]";
         }
     }
 
