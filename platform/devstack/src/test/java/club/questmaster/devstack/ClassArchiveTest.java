@@ -73,9 +73,7 @@ class ClassArchiveTest {
     @Test
     void aRecordingOfAKilledServiceIsDropped() throws IOException {
         Path build = build();
-        ClassArchive run = ClassArchive.plan("games-service", build, tmp.resolve("archives"), OPTS);
-        run.jvmOptions();
-        Files.write(run.recording(), new byte[] {1, 2, 3});
+        ClassArchive run = recorded(build);
         run.settle("games-service", 137); // SIGKILL: the file may be half written
         assertFalse(Files.exists(run.recording()));
         assertEquals(ClassArchive.Mode.RECORD,
@@ -85,9 +83,7 @@ class ClassArchiveTest {
     @Test
     void aRecordingMadeWhileTheServiceWasRebuiltIsDropped() throws IOException {
         Path build = build();
-        ClassArchive run = ClassArchive.plan("games-service", build, tmp.resolve("archives"), OPTS);
-        run.jvmOptions();
-        Files.write(run.recording(), new byte[] {1, 2, 3});
+        ClassArchive run = recorded(build);
         touch(build.resolve("lib/main/a.jar"), 5_000); // the jars it read are not the ones there now
         run.settle("games-service", 0);
         assertFalse(Files.exists(run.recording()));
@@ -98,11 +94,17 @@ class ClassArchiveTest {
     @Test
     void otherJvmOptionsNeedTheirOwnArchive() throws IOException {
         Path build = build();
-        ClassArchive run = ClassArchive.plan("games-service", build, tmp.resolve("archives"), OPTS);
-        run.jvmOptions();
-        Files.write(run.recording(), new byte[] {1, 2, 3});
+        ClassArchive run = recorded(build);
         run.settle("games-service", 0);
         assertEquals(ClassArchive.Mode.RECORD,
                 ClassArchive.plan("games-service", build, tmp.resolve("archives"), List.of("-Xmx512m")).mode());
+    }
+
+    /** A first start, planned to record, whose JVM has written (some of) its archive. */
+    private ClassArchive recorded(Path build) throws IOException {
+        ClassArchive run = ClassArchive.plan("games-service", build, tmp.resolve("archives"), OPTS);
+        run.jvmOptions();
+        Files.write(run.recording(), new byte[] {1, 2, 3});
+        return run;
     }
 }
