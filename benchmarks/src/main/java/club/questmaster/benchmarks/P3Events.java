@@ -73,10 +73,16 @@ final class P3Events {
         Stats.Histogram trophies = new Stats.Histogram();
         AtomicBoolean polling = new AtomicBoolean(true);
         long auditStart = stack.scalar("audit", "SELECT coalesce(max(id), 0) FROM game_event");
-        Thread auditPoller = new Thread(() -> pollAudit(auditStart, committed, audit, polling), "poll-audit");
+        Map<String, Long> onTopic = new ConcurrentHashMap<>();
+        Map<String, Long> inAudit = new ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch topicReady = new java.util.concurrent.CountDownLatch(1);
+        Thread topicReader = new Thread(() -> readTopic(onTopic, polling, topicReady), "read-topic");
+        Thread auditPoller = new Thread(() -> pollAudit(auditStart, committed, audit, inAudit, polling), "poll-audit");
         Thread trophiesPoller = new Thread(() -> pollTrophies(archives, trophies, polling), "poll-trophies");
+        topicReader.start();
         auditPoller.start();
         trophiesPoller.start();
+        topicReady.await();
 
         long total = (long) (rate * options.seconds());
         int writers = rate >= 1000 ? 8 : 4;
@@ -127,10 +133,27 @@ final class P3Events {
         polling.set(false);
         auditPoller.join();
         trophiesPoller.join();
+        topicReader.join();
+        // The two legs of the way to audit: the relay's (commit -> the record on the topic, as a plain consumer
+        // reads it) and the consumer's (that moment -> the row readable in audit's database).
+        Stats.Histogram relayLeg = new Stats.Histogram();
+        Stats.Histogram auditLeg = new Stats.Histogram();
+        committed.forEach((user, at) -> {
+            Long topic = onTopic.get(user);
+            if (topic != null) {
+                relayLeg.record(Math.max(0, topic - at));
+                Long row = inAudit.get(user);
+                if (row != null) {
+                    auditLeg.record(Math.max(0, row - topic));
+                }
+            }
+        });
         report.line("  %4d events/s (%d committed in %.1f s by %d writers, %d late by > 5 ms): audit %d/%d rows: %s;"
                         + " trophies %d/%d awards: %s", rate, committed.size(), writeSeconds, writers, late.get(),
                 audit.count(), committed.size(), audit.summary(), trophies.count(), archives.size(),
                 trophies.summary());
+        report.line("    legs: commit -> on the topic (a raw consumer) %s; on the topic -> audit row %s",
+                relayLeg.summary(), auditLeg.summary());
         double auditP99Goal = rate == 200 ? 50 : 250;
         report.bound("P3", "commit -> audit row p99 at " + rate + "/s (p50 " + fmt(audit.ms(50)) + ", max "
                 + fmt(audit.ms(100)) + ")", audit.ms(99), "ms", auditP99Goal);
@@ -143,7 +166,61 @@ final class P3Events {
      * once, so a row with a lower id may commit after one with a higher id: the poll re-reads a window of ids below the
      * highest seen (a poll that only read ids above it missed those rows, and with them the slowest latencies).
      */
-    private void pollAudit(long fromId, Map<String, Long> committed, Stats.Histogram h, AtomicBoolean polling) {
+    /**
+     * A plain consumer of the topic from its end: when each event's record can first be read (by its user id, which
+     * is unique per event here), the end of the relay's leg.
+     */
+    private void readTopic(Map<String, Long> onTopic, AtomicBoolean polling,
+            java.util.concurrent.CountDownLatch ready) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", Stack.KAFKA);
+        props.put("enable.auto.commit", "false");
+        props.put("isolation.level", "read_committed");
+        byte[] marker = "\"user_id\":\"".getBytes(StandardCharsets.UTF_8);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            ready.countDown();
+            while (polling.get()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(50));
+                long now = System.nanoTime();
+                records.forEach(r -> {
+                    String user = field(r.value(), marker);
+                    if (user != null) {
+                        onTopic.putIfAbsent(user, now);
+                    }
+                });
+            }
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    /** The string value that follows {@code marker} in a JSON payload, or null. */
+    private static String field(byte[] json, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= json.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (json[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            int start = i + marker.length;
+            int end = start;
+            while (end < json.length && json[end] != '"') {
+                end++;
+            }
+            return new String(json, start, end - start, StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    private void pollAudit(long fromId, Map<String, Long> committed, Stats.Histogram h, Map<String, Long> inAudit,
+            AtomicBoolean polling) {
         long last = fromId;
         java.util.Set<String> seen = new java.util.HashSet<>();
         try (Connection c = stack.db("audit");
@@ -158,6 +235,7 @@ final class P3Events {
                         Long at = committed.get(user);
                         if (at != null && seen.add(user)) {
                             h.record(Math.max(0, now - at));
+                            inAudit.put(user, now);
                         }
                     }
                 }
