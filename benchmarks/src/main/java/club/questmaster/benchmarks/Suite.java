@@ -15,7 +15,7 @@ import java.util.Set;
  * (PostgreSQL's own speed on the same SQL, or a raw Kafka consumer) and the ratio, then a Markdown table.
  *
  * <p>Usage (benchmarks/run does the build): {@code java -cp ... club.questmaster.benchmarks.Suite [--root DIR]
- * [--seconds 10] [--warmup 10] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]
+ * [--seconds 10] [--warmup 30] [--rounds 1] [--backlog 50000] [--only P1,P2,P3,P4] [--no-restart] [--out FILE]
  * [--alone-services a,b] [--alone-jvm "-XX:flag ..."] [--alone-env KEY=VALUE]}: the last three start the services
  * alone a second time with other JVM settings, to compare them in one run. By default it
  * restarts the suite with {@code ./questmaster down; ./questmaster up --detach} (P4 measures that start).
@@ -25,8 +25,9 @@ public final class Suite {
     /**
      * @param warmup seconds of the same load, unmeasured, before each P1 and P2 figure: a figure compares steady
      *     state with pgbench, and right after a restart games-service's hot paths are still interpreted or compiled
-     *     by C1 (a 3 s warm-up measured 1.2-1.7 ms of games-service CPU per page where a warm one costs 0.5 ms);
-     *     the JVM's start itself is P4's figure
+     *     by C1 (a 3 s warm-up measured 1.2-1.7 ms of games-service CPU per page where a warm one costs 0.5 ms;
+     *     10 s before P1 right after a restart, 238 registrations/s at 3.83 ms each, where the same suite after one
+     *     more P1 did 465/s at 1.71 ms); the JVM's start itself is P4's figure
      */
     record Options(double seconds, int rounds, int backlog, double warmup) {
     }
@@ -36,7 +37,7 @@ public final class Suite {
         double seconds = 10;
         int rounds = 1;
         int backlog = 50_000;
-        double warmup = 10;
+        double warmup = 30;
         boolean restart = true;
         Set<String> only = Set.of("P1", "P2", "P3", "P4");
         Path out = null;
