@@ -225,9 +225,9 @@ final class P3Events {
      * Records each committed event once, when its row is first seen. audit-service writes with several consumers at
      * once, so a row with a lower id may commit after one with a higher id: the poll re-reads a window of ids below the
      * highest seen (a poll that only read ids above it missed those rows, and with them the slowest latencies). The
-     * window is a second of events: the fixed 3 000 rows it was re-read 15 s of them at 200/s every 2 ms, a query
-     * load on the same two cores that lengthened the very latencies it measured. A row it misses shows as a count
-     * short of the committed events in the figure's line.
+     * window is a second of events: the fixed 3 000 rows it was re-read 15 s of them at 200/s every 2 ms, a needless
+     * query load on the two cores it measures (what it cost was lost in the spread between runs). A row it misses
+     * shows as a count short of the committed events in the figure's line.
      */
     private void pollAudit(long fromId, long rereadWindow, Map<String, Long> committed, Stats.Histogram h,
             Map<String, Long> inAudit, AtomicBoolean polling) {
