@@ -2,7 +2,6 @@ package club.questmaster.platform.security;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The callers' authority with a short per-replica cache ({@link AuthorityConfig#cacheTtl()}): a user calling many
@@ -12,36 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Authorities {
 
-    private record Entry(Authority authority, long readAtNanos) {
-    }
-
     private final AuthoritySource source;
     private final long ttlNanos;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+    private final ExpiringEntries<String, Authority> cache;
 
     public Authorities(AuthoritySource source, AuthorityConfig config) {
         this.source = source;
         this.ttlNanos = config.cacheTtl().toNanos();
-        this.maxEntries = config.cacheSize();
+        this.cache = new ExpiringEntries<>(config.cacheSize(), System::nanoTime);
     }
 
     public Uni<Authority> of(String userId) {
         if (ttlNanos <= 0) {
             return source.find(userId);
         }
-        long now = System.nanoTime();
-        Entry entry = cache.get(userId);
-        if (entry != null && now - entry.readAtNanos() < ttlNanos) {
-            return Uni.createFrom().item(entry.authority());
+        Authority cached = cache.find(userId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         // Stamped with the time the read started: an entry is never trusted for longer than the TTL after it.
-        return source.find(userId).invoke(authority -> {
-            if (cache.size() >= maxEntries) {
-                cache.clear();
-            }
-            cache.put(userId, new Entry(authority, now));
-        });
+        long readStartedAt = System.nanoTime();
+        return source.find(userId).invoke(authority -> cache.put(userId, authority, readStartedAt + ttlNanos));
     }
 
     /** After a change to this user on this replica: the next request reads it again. */

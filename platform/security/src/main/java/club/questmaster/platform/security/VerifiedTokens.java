@@ -1,7 +1,6 @@
 package club.questmaster.platform.security;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,34 +16,22 @@ import java.util.function.LongSupplier;
  */
 public final class VerifiedTokens<T> {
 
-    private record Entry<T>(T token, long usableUntilMillis) {
-    }
+    /** The largest {@code exp} whose milliseconds fit in a long. */
+    private static final long MAX_EXP_IN_MILLIS_RANGE = Long.MAX_VALUE / 1000;
 
     private final long ttlMillis;
-    private final int maxEntries;
     private final LongSupplier clockMillis;
-    private final ConcurrentHashMap<String, Entry<T>> entries = new ConcurrentHashMap<>();
+    private final ExpiringEntries<String, T> entries;
 
     public VerifiedTokens(Duration ttl, int maxEntries, LongSupplier clockMillis) {
         this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
         this.clockMillis = clockMillis;
+        this.entries = new ExpiringEntries<>(maxEntries, clockMillis);
     }
 
     /** The verified token for this text, or null when it was never verified here or its time is up. */
     public T find(String rawToken) {
-        if (ttlMillis <= 0) {
-            return null;
-        }
-        Entry<T> entry = entries.get(rawToken);
-        if (entry == null) {
-            return null;
-        }
-        if (clockMillis.getAsLong() >= entry.usableUntilMillis()) {
-            entries.remove(rawToken, entry);
-            return null;
-        }
-        return entry.token();
+        return ttlMillis <= 0 ? null : entries.find(rawToken);
     }
 
     /**
@@ -57,15 +44,14 @@ public final class VerifiedTokens<T> {
             return;
         }
         long now = clockMillis.getAsLong();
-        long usableUntil = Math.min(now + ttlMillis, Math.multiplyExact(expiresAtEpochSecond, 1000L));
+        // an exp beyond what millis can hold is as good as none: the TTL bounds the entry
+        long expiresAtMillis = expiresAtEpochSecond >= MAX_EXP_IN_MILLIS_RANGE ? Long.MAX_VALUE
+                : expiresAtEpochSecond * 1000L;
+        long usableUntil = Math.min(now + ttlMillis, expiresAtMillis);
         if (usableUntil <= now) {
             return;
         }
-        if (entries.size() >= maxEntries) {
-            // Starting over is cheaper than tracking recency, and a full cache means tokens are not being reused.
-            entries.clear();
-        }
-        entries.put(rawToken, new Entry<>(token, usableUntil));
+        entries.put(rawToken, token, usableUntil);
     }
 
     int size() {

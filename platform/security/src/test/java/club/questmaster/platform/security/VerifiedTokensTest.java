@@ -56,6 +56,16 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void anExpTooFarForMillisIsBoundedByTheTtl() {
+        tokens.remember("t", "verified", Long.MAX_VALUE / 10);
+
+        clock.addAndGet(Duration.ofMinutes(5).toMillis() - 1);
+        assertEquals("verified", tokens.find("t"));
+        clock.addAndGet(1);
+        assertNull(tokens.find("t"));
+    }
+
+    @Test
     void aFullCacheStartsOver() {
         tokens.remember("a", "A", EXP_IN_AN_HOUR);
         tokens.remember("b", "B", EXP_IN_AN_HOUR);
