@@ -117,4 +117,32 @@ class PrivacyTest {
                 .body("items[0].description", equalTo("Utilisateur·rice supprimé·e s'est inscrit·e sur l'annonce."))
                 .body("items[0].action", equalTo("register"));
     }
+    /**
+     * An event about the user can still be on its way when the erasure is applied (games-service wrote it just
+     * before, or the two topics are read at different paces): it must not bring the user's id back into the
+     * timeline. The user's rows here are erased first, then a registration of theirs arrives.
+     */
+    @Test
+    void anEventThatArrivesAfterTheErasureIsStoredWithoutTheUsersId() {
+        long gameId = GameEvents.newGameId();
+        String slug = "la-tour-" + gameId;
+        String erased = GameEvents.newUserId();
+        String gm = GameEvents.newUserId();
+        UserEvents.created(erased, "ysaline" + erased.substring(erased.length() - 4), Role.PLAYER_NAME);
+        Awaitility.await().atMost(WAIT).until(() -> directory.find(erased).await().indefinitely().isPresent());
+        directory.erase(erased, OffsetDateTime.now(ZoneOffset.UTC), UUID.randomUUID()).await().indefinitely();
+
+        GameEvents.publish(json, GameEvents.event(UUID.randomUUID(), gameId, slug, gm,
+                GameEventData.Actions.REGISTER, erased, "Le·a joueur·euse s'est inscrit·e sur l'annonce.",
+                OffsetDateTime.of(2026, 5, 3, 18, 0, 0, 0, ZoneOffset.UTC)));
+        GameEvents.publish(json, GameEvents.event(UUID.randomUUID(), gameId, slug, gm,
+                GameEventData.Actions.EDIT, gm, "L'annonce a été modifiée.",
+                OffsetDateTime.of(2026, 5, 3, 19, 0, 0, 0, ZoneOffset.UTC)));
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> timeline(gameId).body("total", equalTo(2)));
+        timeline(gameId).body("items.find { it.action == 'register' }.user_id", nullValue())
+                .body("items.find { it.action == 'register' }.description",
+                        equalTo("Le·a joueur·euse s'est inscrit·e sur l'annonce."))
+                .body("items.find { it.action == 'edit' }.user_id", equalTo(gm));
+    }
 }

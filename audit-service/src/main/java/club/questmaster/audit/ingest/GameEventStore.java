@@ -23,12 +23,27 @@ public class GameEventStore {
      * One statement, hence one transaction and one round trip: the timeline rows (a redelivered event hits
      * game_event_event_id_key and is skipped, also twice within one batch) and the owners, last writer winning on
      * the event time so that a late or replayed older event never hands a game back.
+     * <p>
+     * An event about an erased user (api.md §8) can still arrive: written by games-service just before the erasure,
+     * or read from game-events after the erasure was read from user-events. Its row is stored without the user's id.
+     * The authors' rows of the users projection are locked FOR SHARE until the statement commits, which settles a
+     * concurrent erasure either way: committed first, it is seen here; otherwise its update of that row (whose
+     * trigger erases the timeline, migration V4) waits for these rows to be committed, and then erases them too.
+     * Rows keep the batch's order ({@code ordinality}), so that events with the same time keep their order by id.
      */
     private static final String STORE_BATCH = """
-            WITH new_events AS (
-                INSERT INTO game_event (event_id, timestamp, action, game_id, game_slug, description, user_id)
+            WITH incoming AS (
                 SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::text[],
-                                     $6::text[], $7::text[])
+                                     $6::text[], $7::text[]) WITH ORDINALITY
+                       AS i (event_id, timestamp, action, game_id, game_slug, description, user_id, position)
+            ), authors AS (
+                SELECT k.id, k.erased FROM known_user k WHERE k.id IN (SELECT user_id FROM incoming) FOR SHARE
+            ), new_events AS (
+                INSERT INTO game_event (event_id, timestamp, action, game_id, game_slug, description, user_id)
+                SELECT i.event_id, i.timestamp, i.action, i.game_id, i.game_slug, i.description,
+                       CASE WHEN a.erased THEN NULL ELSE i.user_id END
+                  FROM incoming i LEFT JOIN authors a ON a.id = i.user_id
+                 ORDER BY i.position
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING 1
             ), owners AS (
