@@ -117,6 +117,7 @@ class PrivacyTest {
                 .body("items[0].description", equalTo("Utilisateur·rice supprimé·e s'est inscrit·e sur l'annonce."))
                 .body("items[0].action", equalTo("register"));
     }
+
     /**
      * An event about the user can still be on its way when the erasure is applied (games-service wrote it just
      * before, or the two topics are read at different paces): it must not bring the user's id back into the
